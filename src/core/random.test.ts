@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGaussian, createRng, numpyRandomState, uniformIntFrom } from './random';
+import { createGaussian, createRng, deriveSeed, numpyRandomState, uniformIntFrom } from './random';
 import type { Rng } from './types';
 
 /** χ² statistic of `draws` integers in 0..buckets−1 against the uniform distribution. */
@@ -127,5 +127,14 @@ describe('createGaussian', () => {
     // sd of the mean is 0.003 and of the variance estimate 0.0045.
     expect(Math.abs(mean)).toBeLessThan(0.02);
     expect(Math.abs(sumSquares / count - mean * mean - 1)).toBeLessThan(0.03);
+  });
+});
+
+describe('deriveSeed', () => {
+  it('gives distinct, reproducible seeds per stage and per user seed', () => {
+    expect(deriveSeed(3, 'optimizer')).toBe(deriveSeed(3, 'optimizer'));
+    expect(deriveSeed(3, 'optimizer')).not.toBe(deriveSeed(3, 'init'));
+    expect(deriveSeed(3, 'optimizer')).not.toBe(deriveSeed(4, 'optimizer'));
+    expect(Number.isInteger(deriveSeed(0, 'x'))).toBe(true);
   });
 });

@@ -88,6 +88,16 @@ export function createRng(seed: number): Rng & { nextUint32(): number } {
 }
 
 /**
+ * An independent seed for one stage of a run (`stream` names the stage: init, optimizer, …), so
+ * that stages seeded from the same user seed do not share a random stream.
+ */
+export function deriveSeed(seed: number, stream: string): number {
+  let h = splitmix32(createUint32Source(seed)());
+  for (let i = 0; i < stream.length; i++) h = splitmix32(h ^ stream.charCodeAt(i));
+  return h;
+}
+
+/**
  * Standard normal draws by the Box–Muller transform on `rng` (two uniforms give two normals; the
  * second is kept for the next call, inside the returned closure). Not numpy's legacy polar method.
  */
