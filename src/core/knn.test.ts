@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from './cancel';
 import { UserError } from './errors';
-import { nearestNeighbors } from './knn';
+import { nearestNeighbors, sliceKnn } from './knn';
 import type { Dataset, KnnResult, Metric } from './types';
 
 /** Small seeded generator (mulberry32) so the tests do not depend on random.ts. */
@@ -177,5 +177,20 @@ describe('nearestNeighbors', () => {
     } catch (error) {
       expect(error).not.toBeInstanceOf(UserError);
     }
+  });
+});
+
+describe('sliceKnn', () => {
+  it('equals the kNN computed at the smaller k', () => {
+    const ds = randomDataset(300, 5, 11);
+    const wide = nearestNeighbors(ds, 30);
+    for (const k of [2, 15, 30]) {
+      const direct = nearestNeighbors(ds, k);
+      const sliced = sliceKnn(wide, k);
+      expect(sliced.k).toBe(k);
+      expect(Array.from(sliced.indices)).toEqual(Array.from(direct.indices));
+      expect(Array.from(sliced.distances)).toEqual(Array.from(direct.distances));
+    }
+    expect(() => sliceKnn(wide, 31)).toThrow(UserError);
   });
 });

@@ -271,3 +271,21 @@ function considerPair(scan: DotScan, i: number, j: number, dotIJ: number): void 
   offer(best, i, j, distance);
   offer(best, j, i, distance);
 }
+
+/**
+ * The first k columns of a kNN result computed for a larger k. Rows are sorted by (distance, index),
+ * so this equals `nearestNeighbors(ds, k)`: the engine computes kNN once at the slider's largest k.
+ */
+export function sliceKnn(knn: KnnResult, k: number): KnnResult {
+  if (!Number.isInteger(k) || k < 2 || k > knn.k) {
+    throw new UserError(`k must be a whole number from 2 to ${knn.k}; got ${k}.`);
+  }
+  if (k === knn.k) return knn;
+  const indices = new Int32Array(knn.n * k);
+  const distances = new Float32Array(knn.n * k);
+  for (let i = 0; i < knn.n; i++) {
+    indices.set(knn.indices.subarray(i * knn.k, i * knn.k + k), i * k);
+    distances.set(knn.distances.subarray(i * knn.k, i * knn.k + k), i * k);
+  }
+  return { n: knn.n, k, indices, distances };
+}

@@ -3,9 +3,10 @@ import { CancelledError } from './cancel';
 import { uniformSquare } from './datasets';
 import { fuzzySimplicialSet } from './fuzzy';
 import { nearestNeighbors } from './knn';
-import { largestEigenpairs, type SymmetricOperator } from './lanczos';
+import { largestEigenpairs } from './lanczos';
 import { degrees } from './similarities';
 import { symmetricEigen } from './symmetricEigen';
+import type { SymmetricOperator } from './symmetricOperator';
 import type { Graph } from './types';
 
 /**

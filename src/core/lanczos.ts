@@ -22,15 +22,20 @@
  * projections Vᵀw, the updates w −= V·h and the restart V·S all sweep memory contiguously.
  */
 import { CancelledError, type ProgressCallback } from './cancel';
+import { denseEigenpairs } from './denseEigenpairs';
+import {
+  type BasisWorkspace,
+  freshDirection,
+  getColumn,
+  norm,
+  normalizeOrthogonal,
+  projectOut,
+  rotateBasis,
+  setColumn,
+} from './krylovBasis';
 import { createRng } from './random';
 import { symmetricEigen } from './symmetricEigen';
-import type { Rng } from './types';
-
-/** y = A·x for a symmetric A; must not keep x or y. */
-export interface SymmetricOperator {
-  n: number;
-  apply(x: Float64Array, y: Float64Array): void;
-}
+import { type EigenResult, rayleighResidual, type SymmetricOperator } from './symmetricOperator';
 
 export interface EigenOptions {
   /** How many of the largest eigenpairs are wanted. */
@@ -54,18 +59,6 @@ export interface EigenOptions {
   start?: Float64Array;
   /** Called after every restart with the fraction of `maxMatVecs` used; `false` cancels. */
   onProgress?: ProgressCallback;
-}
-
-export interface EigenResult {
-  /** The `count` largest eigenvalues (Rayleigh quotients of the returned vectors), descending. */
-  values: Float64Array;
-  /** Unit eigenvectors, count×n, vector i at i·n. */
-  vectors: Float64Array;
-  /** ‖A·v_i − θ_i·v_i‖ of each returned pair, computed explicitly. */
-  residuals: Float64Array;
-  converged: boolean;
-  matVecs: number;
-  restarts: number;
 }
 
 /** Below this many free dimensions the operator is formed densely and solved by Jacobi. */
@@ -103,7 +96,7 @@ export function largestEigenpairs(op: SymmetricOperator, options: EigenOptions):
   const x = new Float64Array(n);
   const ax = new Float64Array(n);
   const w = new Float64Array(n);
-  const work: Workspace = {
+  const work: BasisWorkspace = {
     basis,
     m,
     deflation,
@@ -206,113 +199,6 @@ function tailResidual(s: Float64Array, m: number, c: number, b: number, gram: Fl
   return Math.sqrt(Math.max(0, sum));
 }
 
-interface Workspace {
-  /** Coordinate-major basis, n×m. */
-  basis: Float64Array;
-  m: number;
-  deflation: Float64Array;
-  /** Coefficients of the last projection along basis columns. */
-  projections: Float64Array;
-  /** m numbers of scratch. */
-  scratch: Float64Array;
-  rng: Rng;
-}
-
-function getColumn(basis: Float64Array, m: number, j: number, out: Float64Array): void {
-  for (let k = 0; k < out.length; k++) out[k] = basis[k * m + j];
-}
-
-function setColumn(basis: Float64Array, m: number, j: number, values: Float64Array): void {
-  for (let k = 0; k < values.length; k++) basis[k * m + j] = values[k];
-}
-
-function norm(v: Float64Array): number {
-  let sum = 0;
-  for (let k = 0; k < v.length; k++) sum += v[k] * v[k];
-  return Math.sqrt(sum);
-}
-
-/** w ← w − Σ_r (u_r·w)·u_r over orthonormal vectors u_r stored r·n apart. */
-function deflate(w: Float64Array, deflation: Float64Array): void {
-  const n = w.length;
-  for (let offset = 0; offset < deflation.length; offset += n) {
-    let dot = 0;
-    for (let k = 0; k < n; k++) dot += deflation[offset + k] * w[k];
-    for (let k = 0; k < n; k++) w[k] -= dot * deflation[offset + k];
-  }
-}
-
-/**
- * w ← (I − V·Vᵀ)(I − U·Uᵀ)·w over the first `columns` basis vectors, done twice (classical
- * Gram–Schmidt loses orthogonality in one pass when w is nearly inside the span). `projections`
- * receives the total coefficients Vᵀw: the entries of T when w = A·v_j.
- */
-function projectOut(w: Float64Array, work: Workspace, columns: number): void {
-  const { basis, m, deflation, projections, scratch } = work;
-  const n = w.length;
-  projections.fill(0);
-  for (let pass = 0; pass < 2; pass++) {
-    deflate(w, deflation);
-    scratch.fill(0);
-    for (let k = 0; k < n; k++) {
-      const wk = w[k];
-      const row = k * m;
-      for (let j = 0; j < columns; j++) scratch[j] += basis[row + j] * wk;
-    }
-    for (let k = 0; k < n; k++) {
-      const row = k * m;
-      let sum = 0;
-      for (let j = 0; j < columns; j++) sum += basis[row + j] * scratch[j];
-      w[k] -= sum;
-    }
-    for (let j = 0; j < columns; j++) projections[j] += scratch[j];
-  }
-}
-
-/** Orthogonalise w against the deflation and the first `columns` basis vectors and normalise it;
- * false when (numerically) nothing is left. */
-function normalizeOrthogonal(w: Float64Array, work: Workspace, columns: number): boolean {
-  const before = norm(w);
-  projectOut(w, work, columns);
-  const after = norm(w);
-  if (!(after > 1e-10 * before)) return false;
-  for (let k = 0; k < w.length; k++) w[k] /= after;
-  return true;
-}
-
-/** A new random unit direction orthogonal to the deflation and the basis; false if none exists. */
-function freshDirection(w: Float64Array, work: Workspace, columns: number): boolean {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    for (let k = 0; k < w.length; k++) w[k] = work.rng.next() - 0.5;
-    if (normalizeOrthogonal(w, work, columns)) return true;
-  }
-  return false;
-}
-
-/** basis(:, 0..keep−1) ← basis·S(:, 0..keep−1), in place, one coordinate row at a time. */
-function rotateBasis(basis: Float64Array, m: number, s: Float64Array, keep: number, row: Float64Array): void {
-  const n = basis.length / m;
-  for (let k = 0; k < n; k++) {
-    const offset = k * m;
-    for (let j = 0; j < m; j++) row[j] = basis[offset + j];
-    for (let c = 0; c < keep; c++) {
-      let sum = 0;
-      for (let j = 0; j < m; j++) sum += row[j] * s[j * m + c];
-      basis[offset + c] = sum;
-    }
-  }
-}
-
-/** Rayleigh quotient and residual ‖A·x − θ·x‖ of the unit vector x; `ax` receives A·x. */
-function rayleighResidual(op: SymmetricOperator, x: Float64Array, ax: Float64Array): [number, number] {
-  op.apply(x, ax);
-  let rayleigh = 0;
-  for (let k = 0; k < x.length; k++) rayleigh += x[k] * ax[k];
-  let residual = 0;
-  for (let k = 0; k < x.length; k++) residual += (ax[k] - rayleigh * x[k]) ** 2;
-  return [rayleigh, Math.sqrt(residual)];
-}
-
 /** The first `count` Ritz vectors V·s_c, renormalised, with explicitly computed residuals. */
 function ritzPairs(
   op: SymmetricOperator,
@@ -339,46 +225,4 @@ function ritzPairs(
     vectors.set(x, c * n);
   }
   return { values, vectors, residuals };
-}
-
-/**
- * Small problems: form B = P·A·P − σ·U·Uᵀ column by column (P projects out the deflation U) and
- * solve it by Jacobi. σ exceeds ‖P·A·P‖ (Gershgorin), so the deflated directions rank below every
- * wanted eigenvalue, even one at or below zero.
- */
-function denseEigenpairs(op: SymmetricOperator, count: number, deflation: Float64Array): EigenResult {
-  const { n } = op;
-  const dense = new Float64Array(n * n);
-  const unit = new Float64Array(n);
-  const column = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    unit.fill(0);
-    unit[c] = 1;
-    deflate(unit, deflation);
-    op.apply(unit, column);
-    deflate(column, deflation);
-    for (let r = 0; r < n; r++) dense[r * n + c] = column[r];
-  }
-  let bound = 0;
-  for (let r = 0; r < n; r++) {
-    let rowSum = 0;
-    for (let c = 0; c < n; c++) rowSum += Math.abs(dense[r * n + c]);
-    bound = Math.max(bound, rowSum);
-  }
-  const shift = 2 * bound + 1;
-  for (let offset = 0; offset < deflation.length; offset += n) {
-    for (let r = 0; r < n; r++) {
-      for (let c = 0; c < n; c++) dense[r * n + c] -= shift * deflation[offset + r] * deflation[offset + c];
-    }
-  }
-  const eigen = symmetricEigen(dense, n);
-  const values = new Float64Array(count);
-  const vectors = new Float64Array(count * n);
-  const residuals = new Float64Array(count);
-  for (let c = 0; c < count; c++) {
-    for (let r = 0; r < n; r++) unit[r] = eigen.vectors[r * n + c];
-    [values[c], residuals[c]] = rayleighResidual(op, unit, column);
-    vectors.set(unit, c * n);
-  }
-  return { values, vectors, residuals, converged: true, matVecs: n + count, restarts: 0 };
 }

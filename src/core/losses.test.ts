@@ -4,15 +4,8 @@ import { paperRing } from './datasets';
 import { degrees, denseKernelGraph, fuzzySimplicialSet, pruneGraph } from './fuzzy';
 import { findAbParams, similarity } from './kernel';
 import { nearestNeighbors } from './knn';
-import {
-  effectiveLoss,
-  evaluateLosses,
-  evaluateLossesOnGraph,
-  type Layout,
-  type LossLog,
-  lossTable,
-  purportedLoss,
-} from './losses';
+import { effectiveLoss, evaluateLosses, evaluateLossesOnGraph, type Layout, purportedLoss } from './losses';
+import type { LossLog } from './lossLog';
 import { paperLog } from './paperLog';
 import { createRng } from './random';
 import type { Graph, LossParts } from './types';
@@ -337,43 +330,5 @@ describe('Table 1, row 2: dense μ = φ(x), diagonal kept (algorithm.md §3.5)',
     expect(std(diverged)).toBeCloseTo(2777, -1);
     expect(relative(mean(input), 212010)).toBeLessThan(1e-5);
     expect(std(input)).toBeCloseTo(316, 0);
-  });
-});
-
-describe('lossTable', () => {
-  const ring = paperRing({ seed: 3 });
-  const { a, b } = findAbParams(1, 0.1);
-  const graph = pruneGraph(fuzzySimplicialSet(nearestNeighbors(ring, 15)), 500);
-  const umapResult = readLayout('ring_seed3_umap_500ep.csv');
-
-  it('fills each cell with evaluateLosses and names the lowest column per row', () => {
-    const denseGraph = denseKernelGraph(ring, a, b);
-    // Any embedding will do for the dense row's result column; the paper's comes from a dense run.
-    const table = lossTable({
-      graph,
-      umapResult,
-      input: ring.points,
-      denseGraph,
-      denseResult: umapResult,
-      a,
-      b,
-      m: 5,
-    });
-    expect(table.map((row) => row.similarities)).toEqual(['mu', 'dense']);
-    const [mu, dense] = table;
-    expect(mu.cells.result).toEqual(evaluateLosses(graph, umapResult, { a, b, m: 5 }));
-    expect(mu.cells.input).toEqual(evaluateLosses(graph, ring.points, { a, b, m: 5 }));
-    expect(dense.cells.diverged).toEqual(evaluateLosses(denseGraph, 'diverged', { a, b, m: 5 }));
-    // The paper's bold entries: the diverged layout beats UMAP's result on its own purported loss,
-    // and with dense φ input the input layout wins; the effective loss prefers UMAP's result.
-    expect(mu.lowest).toEqual({ purported: 'diverged', effective: 'result' });
-    expect(dense.lowest.purported).toBe('input');
-  });
-
-  it('leaves the dense row out without a dense result, and refuses non-2-D input', () => {
-    expect(lossTable({ graph, umapResult, input: ring.points, a, b, m: 5 })).toHaveLength(1);
-    expect(() => lossTable({ graph, umapResult, input: new Float32Array(3000), a, b, m: 5 })).toThrow(
-      /needs 2-D data/,
-    );
   });
 });

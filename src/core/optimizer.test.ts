@@ -5,16 +5,9 @@ import { fuzzySimplicialSet, pruneGraph } from './fuzzy';
 import { attractiveCoefficient, clipGradient } from './gradients';
 import { findAbParams, similarity } from './kernel';
 import { nearestNeighbors } from './knn';
-import {
-  correctedRepulsionProbabilities,
-  createOptimizer,
-  type EpochStats,
-  epochsPerSample,
-  learningRateAt,
-  type OptimizerOptions,
-} from './optimizer';
+import { createOptimizer, type EpochStats, type OptimizerOptions } from './optimizer';
 import { paperLog } from './paperLog';
-import { degrees } from './similarities';
+import { correctedRepulsionProbabilities, epochsPerSample, learningRateAt } from './sampling';
 import type { Graph } from './types';
 
 const report = (message: string): void => {
@@ -311,32 +304,6 @@ describe('createOptimizer: live negative sample rate', () => {
 describe('createOptimizer: corrected sampling (paper §7.3, eq. 18)', () => {
   const m = 5;
   const probabilities = correctedRepulsionProbabilities(ringGraph, m);
-  const degree = degrees(ringGraph);
-
-  it('makes the target similarities μ wherever p_ij > 0', () => {
-    const { n, rowPtr, cols, values } = ringGraph;
-    let clipped = 0;
-    let worst = 0;
-    for (let i = 0; i < n; i++) {
-      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-        const mu = values[p];
-        const umapRepulsion = ((degree[i] + degree[cols[p]]) * m) / (2 * n);
-        expect(probabilities[p]).toBeCloseTo(Math.max(0, 1 - mu - umapRepulsion), 12);
-        if (probabilities[p] === 0) {
-          clipped++;
-          continue;
-        }
-        // Attraction 2μ vs repulsion 2·(d_i + d_j)m/(2n) + 2p (both directions): eq. 15 becomes μ.
-        const target = (2 * mu) / (2 * mu + 2 * umapRepulsion + 2 * probabilities[p]);
-        worst = Math.max(worst, Math.abs(target / mu - 1));
-      }
-    }
-    expect(worst).toBeLessThan(1e-12);
-    // The μ ≈ 1 edges (each point's nearest neighbours) cannot be corrected: 1 − μ < (d_i + d_j)m/(2n).
-    expect(clipped).toBeGreaterThan(0);
-    expect(clipped).toBeLessThan(values.length / 4);
-    report(`corrected sampling: p clipped at 0 on ${clipped} of ${values.length} stored edges`);
-  });
 
   it('samples each edge for repulsion with probability p_ij per epoch', () => {
     // A 100-point ring (k = 5, m = 2) for 10 000 epochs: enough trials for a per-edge comparison.

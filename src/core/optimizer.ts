@@ -5,11 +5,19 @@
  *
  * The embedding is 2-D, float32 like umap-learn's; all schedule bookkeeping is float64.
  */
+import { createEpochPairLog } from './epochPairLog';
 import { UserError } from './errors';
 import { clipGradient, REPULSION_OFFSET } from './gradients';
 import { PAPER_LOG_EPS, paperLog } from './paperLog';
 import { createUint32Source } from './random';
-import { degrees } from './similarities';
+import {
+  checkLearningRate,
+  checkNegativeSampleRate,
+  correctedRepulsionProbabilities,
+  createEdgeSchedule,
+  learningRateAt,
+  rescaleNegativeSamples,
+} from './sampling';
 import type { Graph, LossParts } from './types';
 
 export interface OptimizerOptions {
@@ -70,67 +78,9 @@ export interface Optimizer {
   setLearningRate(lr: number): void;
 }
 
-/**
- * α used in epoch `epoch`: umap-learn sets α = α₀·(1 − n/N) *after* epoch n, so the schedule is
- * α₀, α₀, α₀(1 − 1/N), …, α₀·2/N (algorithm.md §1.10, §4.4).
- */
-export function learningRateAt(epoch: number, nEpochs: number, initial: number): number {
-  return epoch === 0 ? initial : initial * (1 - (epoch - 1) / nEpochs);
-}
-
-/**
- * Epochs per sample w_max/w_e in float64 (algorithm.md §1.7): edge e is used w_e/w_max times per
- * epoch, the paper's E[X_ij] = μ_ij. A zero weight would never be sampled (Infinity).
- * umap-learn rounds w/w_max and N·w/w_max to float32 first; that changes eps by < 1e-7 relative.
- */
-export function epochsPerSample(g: Graph): Float64Array {
-  const nnz = g.rowPtr[g.n];
-  let maxWeight = 0;
-  for (let p = 0; p < nnz; p++) if (g.values[p] > maxWeight) maxWeight = g.values[p];
-  const result = new Float64Array(nnz);
-  for (let p = 0; p < nnz; p++) result[p] = g.values[p] > 0 ? maxWeight / g.values[p] : Infinity;
-  return result;
-}
-
-/**
- * Per-epoch probability that the §7.3 scheme samples stored edge ij for repulsion:
- * p_ij = max(0, 1 − μ_ij − (d_i + d_j)·m/(2n)), d = degrees of this graph. Mirrored on both ends,
- * with ij and ji both stored, the pair gets repulsive weight 2p_ij + (d_i + d_j)m/n against the
- * attractive 2μ_ij, i.e. eq. 18, whose target similarities are μ_ij.
- * μ and d are taken relative to w_max (the rate at which UMAP really samples an edge); this is the
- * paper's formula whenever w_max = 1, as for every graph the app builds.
- */
-export function correctedRepulsionProbabilities(g: Graph, m: number): Float64Array {
-  const { n, rowPtr, cols, values } = g;
-  const nnz = rowPtr[n];
-  let maxWeight = 0;
-  for (let p = 0; p < nnz; p++) if (values[p] > maxWeight) maxWeight = values[p];
-  const degree = degrees(g);
-  const result = new Float64Array(nnz);
-  for (let i = 0; i < n; i++) {
-    for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
-      const repulsion = ((degree[i] + degree[cols[p]]) * m) / (2 * n);
-      result[p] = Math.max(0, 1 - (values[p] + repulsion) / maxWeight);
-    }
-  }
-  return result;
-}
-
 const TWO_POW_32 = 4294967296;
 /** −paperLog(1 − φ) at φ = 1: a sample equal to its head, the diagonal term of eq. 11 (9.2103). */
 const DIAGONAL_REPULSION = -paperLog(0);
-
-function checkRate(m: number): void {
-  if (!(Number.isFinite(m) && m > 0)) {
-    throw new UserError(`The negative sample rate m must be a positive number; got ${m}.`);
-  }
-}
-
-function checkLearningRate(lr: number): void {
-  if (!(Number.isFinite(lr) && lr >= 0)) {
-    throw new UserError(`The learning rate must be a number ≥ 0; got ${lr}.`);
-  }
-}
 
 /**
  * An optimizer over `o.graph` (CSR, both directions stored), starting from a copy of `o.layout`.
@@ -157,27 +107,21 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
   if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
     throw new Error(`a and b must be positive, got a = ${a}, b = ${b}`);
   }
-  checkRate(o.m);
+  checkNegativeSampleRate(o.m);
   let initialAlpha = o.learningRate ?? 1;
   checkLearningRate(initialAlpha);
   const pushNegatives = o.pushNegatives ?? false;
   const corrected = (o.sampling ?? 'umap') === 'corrected';
   const trackLoss = o.trackLoss ?? true;
-  const logAfter = o.logAfter ?? false;
 
   const embedding = Float32Array.from(o.layout);
   const random = createUint32Source(seed);
   // Unbiased draw in 0..n−1, as uniformIntFrom: reject the top 2^32 mod n values.
   const drawLimit = TWO_POW_32 - (TWO_POW_32 % n);
 
-  // Schedule state per stored edge, float64 (algorithm.md §1.10, §4.6).
   let m = o.m;
-  const sampleEvery = epochsPerSample(graph);
-  const nextSample = Float64Array.from(sampleEvery);
-  const negativeEvery = sampleEvery.map((eps) => eps / m);
-  const nextNegative = Float64Array.from(negativeEvery);
-  // Epoch of each edge's latest sample (0 = not yet: epoch 0 samples nothing), for a live change of m.
-  const lastSampled = new Int32Array(nnz);
+  const schedule = createEdgeSchedule(graph, m);
+  const { sampleEvery, nextSample, negativeEvery, nextNegative, lastSampled } = schedule;
   // §7.3: p_ij as a threshold on a raw uint32, so a Bernoulli draw is one comparison.
   const correctedThreshold = new Float64Array(corrected ? nnz : 0);
   const setCorrectedThresholds = (): void => {
@@ -195,45 +139,15 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
       }
     : undefined;
 
-  // Pairs of the current epoch for actualAfter, interleaved (head, other). Attraction uses each edge
-  // at most once per epoch (eps ≥ 1), so 2·nnz suffices; repulsion starts at 10 % above its
-  // expected count per epoch and doubles when needed (a raised m, an unlucky epoch).
-  const attractivePairs = new Int32Array(logAfter ? 2 * nnz : 0);
+  // The pairs of the current epoch, for actualAfter; sized for the repulsions an epoch expects.
   let expectedRepulsive = 0;
   for (let p = 0; p < nnz; p++) {
     expectedRepulsive += m / sampleEvery[p] + (corrected ? correctedThreshold[p] / TWO_POW_32 : 0);
   }
-  let repulsivePairs = new Int32Array(logAfter ? 2 * Math.ceil(1.1 * expectedRepulsive + 1024) : 0);
-  let attractiveCount = 0;
-  let repulsiveCount = 0;
-  const recordRepulsive = (i: number, other: number): void => {
-    if (2 * repulsiveCount === repulsivePairs.length) {
-      const grown = new Int32Array(2 * repulsivePairs.length);
-      grown.set(repulsivePairs);
-      repulsivePairs = grown;
-    }
-    repulsivePairs[2 * repulsiveCount] = i;
-    repulsivePairs[2 * repulsiveCount + 1] = other;
-    repulsiveCount++;
-  };
+  const pairLog = o.logAfter ? createEpochPairLog(nnz, expectedRepulsive) : undefined;
 
   let epoch = 0;
   let alpha = learningRateAt(0, nEpochs, initialAlpha);
-
-  /** φ-based loss of the stored pairs on the current embedding (eq. 11, "after" convention). */
-  const scorePairs = (pairs: Int32Array, count: number, repulsive: boolean): number => {
-    let loss = 0;
-    for (let q = 0; q < 2 * count; q += 2) {
-      const i = pairs[q];
-      const j = pairs[q + 1];
-      const dx = embedding[2 * i] - embedding[2 * j];
-      const dy = embedding[2 * i + 1] - embedding[2 * j + 1];
-      const distSquared = dx * dx + dy * dy;
-      const phi = distSquared > 0 ? 1 / (1 + a * Math.exp(b * Math.log(distSquared))) : 1;
-      loss -= paperLog(repulsive ? 1 - phi : phi);
-    }
-    return loss;
-  };
 
   const runEpoch = (): EpochStats => {
     const positions = embedding;
@@ -243,8 +157,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
     const counts = perEdgeCounts;
     const thresholds = correctedThreshold;
     const sampleCorrected = corrected && epoch >= 1;
-    attractiveCount = 0;
-    repulsiveCount = 0;
+    pairLog?.clear();
     let attractiveLoss = 0;
     let repulsiveLoss = 0;
     let edgeSamples = 0;
@@ -282,11 +195,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
             positions[2 * j + 1] = tailY - alpha * gy;
           }
           // At d² = 0, φ = 1 and −paperLog(1) = 0: nothing to add, nothing moves.
-          if (logAfter) {
-            attractivePairs[2 * attractiveCount] = i;
-            attractivePairs[2 * attractiveCount + 1] = j;
-            attractiveCount++;
-          }
+          pairLog?.addAttractive(i, j);
           edgeSamples++;
           nextSample[p] += sampleEvery[p];
           lastSampled[p] = epoch;
@@ -299,7 +208,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
               let draw = random();
               while (draw >= drawLimit) draw = random();
               const s = draw % n;
-              if (logAfter) recordRepulsive(i, s);
+              pairLog?.addRepulsive(i, s);
               if (s === i) {
                 // The diagonal term of eq. 11; umap-learn skips the update.
                 if (trackLoss) repulsiveLoss += DIAGONAL_REPULSION;
@@ -347,7 +256,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
         if (sampleCorrected && thresholds[p] > 0 && random() < thresholds[p]) {
           correctedSamples++;
           if (counts !== undefined) counts.correctedSamples[p]++;
-          if (logAfter) recordRepulsive(i, j);
+          pairLog?.addRepulsive(i, j);
           const headX = positions[2 * i];
           const headY = positions[2 * i + 1];
           const tailX = positions[2 * j];
@@ -382,11 +291,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
       edgeSamples,
       negativeSamples,
     };
-    if (logAfter) {
-      const attractive = scorePairs(attractivePairs, attractiveCount, false);
-      const repulsive = scorePairs(repulsivePairs, repulsiveCount, true);
-      stats.actualAfter = { attractive, repulsive, total: attractive + repulsive };
-    }
+    if (pairLog !== undefined) stats.actualAfter = pairLog.score(embedding, a, b);
     if (corrected) stats.correctedSamples = correctedSamples;
     epoch++;
     alpha = learningRateAt(epoch, nEpochs, initialAlpha);
@@ -409,19 +314,9 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
       return stats;
     },
     setNegativeSampleRate(newRate: number) {
-      checkRate(newRate);
+      checkNegativeSampleRate(newRate);
       if (newRate === m) return;
-      // Rule: an edge's negative-sample credit at epoch t is (t − nextneg)/eneg negatives; each sample
-      // draws its whole part. Keep the credit the edge had right after its latest sample (the pending
-      // fraction, in negatives) and let it accrue at the new rate from that epoch on. So every sample
-      // from now on draws the new m on average, a w_max edge exactly m in the next epoch, and an edge
-      // not sampled yet (credit −1 at epoch 0) is in the state of a fresh start with the new m.
-      const ratio = m / newRate;
-      for (let p = 0; p < nnz; p++) {
-        const since = lastSampled[p];
-        nextNegative[p] = since - (since - nextNegative[p]) * ratio;
-        negativeEvery[p] = sampleEvery[p] / newRate;
-      }
+      rescaleNegativeSamples(schedule, m, newRate);
       m = newRate;
       setCorrectedThresholds();
     },
