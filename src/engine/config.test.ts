@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { defaultConfig, type ExplorerConfig, planChange, stageKeys } from './config';
+
+const change = (overrides: Partial<ExplorerConfig>) =>
+  planChange(defaultConfig, { ...defaultConfig, ...overrides });
+
+describe('planChange: which change rebuilds what (design.md, "Staged pipeline and caching")', () => {
+  it.each([
+    [{ m: 7 }, [], ['m']],
+    [{ learningRate: 0.5 }, [], ['learningRate']],
+    [{ k: 30 }, ['graph', 'init', 'optimizer'], []],
+    [{ similarity: 'inverted' as const }, ['graph', 'init', 'optimizer'], []],
+    [{ epochs: 1000 }, ['graph', 'init', 'optimizer'], []],
+    [{ init: 'spectral' as const }, ['init', 'optimizer'], []],
+    [{ pushNegatives: true }, ['optimizer'], []],
+    [{ sampling: 'corrected' as const }, ['optimizer'], []],
+    [{ minDist: 0.5 }, ['optimizer'], []],
+    [{ metric: 'cosine' as const }, ['knn', 'graph', 'init', 'optimizer'], []],
+    [{ n: 500 }, ['dataset', 'knn', 'graph', 'init', 'optimizer'], []],
+    [{ seed: 0 }, ['dataset', 'knn', 'graph', 'init', 'optimizer'], []],
+    [{ dataset: 'square' as const }, ['dataset', 'knn', 'graph', 'init', 'optimizer'], []],
+  ])('%o rebuilds %o, live %o', (overrides, rebuild, live) => {
+    expect(change(overrides)).toEqual({ rebuild, live });
+  });
+
+  it('rebuilds the dense graph when min_dist changes, since φ depends on it', () => {
+    const dense = { ...defaultConfig, similarity: 'dense' as const };
+    expect(planChange(dense, { ...dense, minDist: 0.5 }).rebuild).toEqual(['graph', 'init', 'optimizer']);
+  });
+
+  it('identifies a loaded CSV by its content, not by n or seed', () => {
+    const csv = { ...defaultConfig, dataset: 'csv' as const };
+    expect(stageKeys(csv, 'abc').dataset).toBe(stageKeys({ ...csv, n: 5, seed: 9 }, 'abc').dataset);
+    expect(planChange(csv, csv, 'abc', 'def').rebuild[0]).toBe('dataset');
+  });
+});

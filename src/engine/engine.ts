@@ -1,0 +1,442 @@
+import { CancelledError } from '../core/cancel';
+import { UserError } from '../core/errors';
+import { evaluateLosses } from '../core/losses';
+import { ringThickness } from '../core/metrics';
+import { createOptimizer, type Optimizer } from '../core/optimizer';
+import { deriveSeed } from '../core/random';
+import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '../core/targets';
+import type { Dataset } from '../core/types';
+import { type ExplorerConfig, planChange, type Stage } from './config';
+import { createEvaluationBudget, type EvaluationBudget } from './evaluationBudget';
+import type {
+  ActualLoss,
+  ChangeReport,
+  EvaluatedLosses,
+  Frame,
+  Histograms,
+  RunInfo,
+  RunStatus,
+} from './frame';
+import { type MultiSeedCurves, runSeeds } from './multiSeed';
+import { type Artifacts, createStageCache, type ExternalDataset } from './stages';
+
+export interface EngineOptions {
+  /** Runs a task later; the worker passes a MessageChannel-based scheduler, tests a manual queue. */
+  schedule?: (task: () => void) => void;
+  /** Milliseconds clock. */
+  now?: () => number;
+  /** Worker time per slice of epochs before the engine yields to incoming calls. */
+  sliceMs?: number;
+  /** At most this share of worker time goes to loss evaluation (design.md, "Evaluation budget"). */
+  evaluationShare?: number;
+  /** Exact O(n²) losses up to this n; above, losses are not evaluated (and the frame says so). */
+  maxExactLossPoints?: number;
+  /**
+   * A counter another thread bumps to cancel (a SharedArrayBuffer cell): a synchronous stage such
+   * as kNN cannot receive a message, but it polls this between blocks.
+   */
+  cancelGeneration?: () => number;
+  /** Progress of long stages, pushed while the worker is busy (the UI cannot pull then). */
+  onProgress?: (progress: { stage: Stage; fraction: number }) => void;
+}
+
+interface Run {
+  id: number;
+  config: ExplorerConfig;
+  artifacts: Artifacts;
+  optimizer: Optimizer;
+  budget: EvaluationBudget;
+  histograms: Histograms;
+  inputThickness?: number;
+  runInfoSent: boolean;
+  epochsPerSecond: number;
+}
+
+const HISTOGRAM_INTERVAL_MS = 250;
+
+/** Points of ring 0 (Fig. 1c shows only that ring of the 20). */
+function ringPoints(dataset: Dataset, embedding: Float32Array, config: ExplorerConfig): Float32Array | null {
+  if (config.dataset === 'ring') return embedding;
+  if (config.dataset === 'rings') return embedding.subarray(0, (2 * dataset.n) / 20);
+  return null;
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof UserError || error instanceof CancelledError) return error.message;
+  return `Internal error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
+ * Owns a run: the staged pipeline with caching, the optimizer, the evaluation budget and the frames
+ * (design.md). Plain module: the worker exposes it with comlink, tests drive it in Node.
+ */
+export function createEngine(options: EngineOptions = {}) {
+  const schedule = options.schedule ?? ((task: () => void) => setTimeout(task, 0));
+  const now = options.now ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? 12;
+  const evaluationShare = options.evaluationShare ?? 0.25;
+  const maxExactLossPoints = options.maxExactLossPoints ?? 5000;
+
+  const cache = createStageCache();
+  let external: ExternalDataset | null = null;
+  let run: Run | null = null;
+  let pendingBuild: ExplorerConfig | null = null;
+  let latestRunId = 0;
+  let version = 0;
+  let playing = false;
+  let stepsRequested = 0;
+  let cancelRequested = false;
+  let tickScheduled = false;
+  let progress: Frame['progress'];
+  let error: string | undefined;
+  let notice: string | undefined;
+  let lastHistogramAt = Number.NEGATIVE_INFINITY;
+  let outbox: { actual: ActualLoss[]; evaluations: EvaluatedLosses[]; histograms: boolean } = {
+    actual: [],
+    evaluations: [],
+    histograms: false,
+  };
+  let waiters: ((frame: Frame) => void)[] = [];
+  /** The configuration last asked for, shown with an error when no run exists yet. */
+  let requested: ExplorerConfig | null = null;
+
+  function status(): RunStatus {
+    if (pendingBuild) return 'building';
+    if (!run) return 'empty';
+    if (run.optimizer.epoch >= run.optimizer.nEpochs) return 'done';
+    return playing || stepsRequested > 0 ? 'running' : 'paused';
+  }
+
+  function frame(): Frame {
+    if (!run) return emptyFrame();
+    const sent = outbox;
+    outbox = { actual: [], evaluations: [], histograms: false };
+    const { artifacts, optimizer } = run;
+    const points = ringPoints(artifacts.dataset, optimizer.embedding, run.config);
+    const result: Frame = {
+      runId: run.id,
+      version,
+      status: status(),
+      config: run.config,
+      epoch: optimizer.epoch,
+      nEpochs: optimizer.nEpochs,
+      learningRate: optimizer.alpha,
+      embedding: optimizer.embedding.slice(),
+      actual: sent.actual,
+      evaluations: sent.evaluations,
+      cadence: run.budget.cadence,
+      evaluationShare: run.budget.evaluationShare,
+      evaluationNote:
+        artifacts.dataset.n > maxExactLossPoints
+          ? `Losses are evaluated exactly up to ${maxExactLossPoints} points; this run has ${artifacts.dataset.n}.`
+          : undefined,
+      histograms: sent.histograms ? run.histograms : undefined,
+      thickness: points ? ringThickness(points) : undefined,
+      epochsPerSecond: run.epochsPerSecond,
+      progress,
+      error,
+      notice,
+    };
+    if (!run.runInfoSent) {
+      result.runInfo = runInfo(run);
+      run.runInfoSent = true;
+    }
+    return result;
+  }
+
+  /** Before any run exists: what the UI needs to show an error or progress. */
+  function emptyFrame(): Frame {
+    if (!requested) throw new Error('configure() has not been called');
+    return {
+      runId: latestRunId,
+      version,
+      status: status(),
+      config: requested,
+      epoch: 0,
+      nEpochs: requested.epochs,
+      learningRate: requested.learningRate,
+      embedding: new Float32Array(0),
+      actual: [],
+      evaluations: [],
+      cadence: 1,
+      evaluationShare: 0,
+      epochsPerSecond: 0,
+      progress,
+      error,
+      notice,
+    };
+  }
+
+  function runInfo({ artifacts, inputThickness }: Run): RunInfo {
+    const { dataset, graph, degrees } = artifacts;
+    let degreeSum = 0;
+    for (const d of degrees) degreeSum += d;
+    return {
+      datasetName: dataset.name,
+      n: dataset.n,
+      dim: dataset.dim,
+      hue: dataset.hue,
+      labels: dataset.labels,
+      labelNames: dataset.labelNames,
+      edgeCount: graph.cols.length / 2,
+      meanDegree: degreeSum / dataset.n,
+      inputThickness,
+      degrees: Float32Array.from(degrees),
+      message: artifacts.initMessage,
+    };
+  }
+
+  function publish() {
+    version += 1;
+    if (waiters.length === 0 || pendingBuild) return;
+    const next = frame();
+    for (const resolve of waiters) resolve(next);
+    waiters = [];
+  }
+
+  function ensureTick() {
+    if (tickScheduled) return;
+    tickScheduled = true;
+    schedule(tick);
+  }
+
+  function startRun(config: ExplorerConfig, artifacts: Artifacts) {
+    latestRunId += 1;
+    const optimizer = createOptimizer({
+      graph: artifacts.graph,
+      layout: artifacts.initial,
+      nEpochs: config.epochs,
+      a: artifacts.a,
+      b: artifacts.b,
+      m: config.m,
+      learningRate: config.learningRate,
+      pushNegatives: config.pushNegatives,
+      sampling: config.sampling,
+      seed: deriveSeed(config.seed, 'optimizer'),
+    });
+    const points = ringPoints(artifacts.dataset, artifacts.dataset.points, config);
+    run = {
+      id: latestRunId,
+      config,
+      artifacts,
+      optimizer,
+      budget: createEvaluationBudget(evaluationShare),
+      histograms: {
+        mu: similarityHistogram(artifacts.graph.values),
+        nuStar: similarityHistogram(targetSimilarities(artifacts.graph, config.m)),
+        nu: null,
+        nuEpoch: 0,
+      },
+      inputThickness: points && artifacts.dataset.dim === 2 ? ringThickness(points) : undefined,
+      runInfoSent: false,
+      epochsPerSecond: 0,
+    };
+    outbox = { actual: [], evaluations: [], histograms: true };
+    lastHistogramAt = Number.NEGATIVE_INFINITY;
+    evaluate(run);
+  }
+
+  const cancelGeneration = options.cancelGeneration ?? (() => 0);
+
+  function build(config: ExplorerConfig) {
+    cancelRequested = false;
+    const generation = cancelGeneration();
+    try {
+      const artifacts = cache.build(
+        config,
+        external,
+        (stage, fraction) => {
+          progress = { stage, fraction };
+          options.onProgress?.({ stage, fraction });
+        },
+        () => cancelRequested || cancelGeneration() !== generation,
+      );
+      startRun(config, artifacts);
+      error = undefined;
+    } catch (caught) {
+      error = messageOf(caught);
+      if (!(caught instanceof UserError || caught instanceof CancelledError)) console.error(caught);
+      // The previous run goes on, under a new id so the UI accepts its frames again.
+      if (run) {
+        latestRunId += 1;
+        run.id = latestRunId;
+        run.runInfoSent = false;
+        outbox.histograms = true;
+      }
+    } finally {
+      progress = undefined;
+    }
+  }
+
+  function evaluate(current: Run) {
+    const { artifacts, optimizer, config } = current;
+    const epoch = optimizer.epoch;
+    if (artifacts.dataset.n <= maxExactLossPoints) {
+      const started = now();
+      const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {
+        a: artifacts.a,
+        b: artifacts.b,
+        m: config.m,
+        degrees: artifacts.degrees,
+      });
+      current.budget.recordEvaluation((now() - started) / 1000);
+      outbox.evaluations.push({ epoch, ...losses });
+    }
+    refreshNuHistogram(current);
+  }
+
+  function refreshNuHistogram(current: Run) {
+    const { artifacts, optimizer } = current;
+    if (now() - lastHistogramAt < HISTOGRAM_INTERVAL_MS && optimizer.epoch < optimizer.nEpochs) return;
+    lastHistogramAt = now();
+    const nu = embeddingSimilarities(artifacts.graph, optimizer.embedding, artifacts.a, artifacts.b);
+    current.histograms = { ...current.histograms, nu: similarityHistogram(nu), nuEpoch: optimizer.epoch };
+    outbox.histograms = true;
+  }
+
+  function runSlice(current: Run) {
+    const { optimizer, budget } = current;
+    const sliceStart = now();
+    let epochs = 0;
+    let epochTime = 0;
+    while (optimizer.epoch < optimizer.nEpochs && (playing || stepsRequested > 0)) {
+      const started = now();
+      const [stats] = optimizer.step(1);
+      const elapsed = now() - started;
+      epochTime += elapsed;
+      budget.recordEpochs(1, elapsed / 1000);
+      epochs += 1;
+      if (stepsRequested > 0) stepsRequested -= 1;
+      outbox.actual.push({ epoch: stats.epoch, actual: stats.actual });
+      const done = optimizer.epoch >= optimizer.nEpochs;
+      if (budget.isDue(optimizer.epoch) || done) evaluate(current);
+      if (now() - sliceStart >= sliceMs) break;
+    }
+    if (epochTime > 0) current.epochsPerSecond = (1000 * epochs) / epochTime;
+    if (optimizer.epoch >= optimizer.nEpochs) {
+      playing = false;
+      stepsRequested = 0;
+    }
+    refreshNuHistogram(current);
+  }
+
+  function tick() {
+    tickScheduled = false;
+    if (pendingBuild) {
+      const config = pendingBuild;
+      pendingBuild = null;
+      build(config);
+    } else if (run && (playing || stepsRequested > 0)) {
+      runSlice(run);
+    }
+    publish();
+    if (pendingBuild || (run && (playing || stepsRequested > 0))) ensureTick();
+  }
+
+  return {
+    /** Applies a configuration: live parameters at once, anything else by a rebuild from the first changed stage. */
+    configure(next: ExplorerConfig): ChangeReport {
+      const reference = pendingBuild ?? run?.config ?? null;
+      const plan = planChange(reference, next, external?.id);
+      requested = next;
+      notice = undefined;
+      error = undefined;
+      if (plan.rebuild.length > 0 || !run) {
+        pendingBuild = next;
+        ensureTick();
+        return { applied: 'restart', rebuild: plan.rebuild, live: plan.live, runId: latestRunId + 1 };
+      }
+      if (plan.live.includes('m')) {
+        run.optimizer.setNegativeSampleRate(next.m);
+        run.histograms = {
+          ...run.histograms,
+          nuStar: similarityHistogram(targetSimilarities(run.artifacts.graph, next.m)),
+        };
+        outbox.histograms = true;
+      }
+      if (plan.live.includes('learningRate')) run.optimizer.setLearningRate(next.learningRate);
+      run.config = next;
+      publish();
+      return { applied: plan.live.length > 0 ? 'live' : 'none', rebuild: [], live: plan.live, runId: run.id };
+    },
+
+    /** A dataset from outside the generators (a CSV, the bundled digits); configure() then uses it. */
+    loadDataset(dataset: ExternalDataset) {
+      external = dataset;
+    },
+
+    play() {
+      playing = true;
+      ensureTick();
+    },
+    pause() {
+      playing = false;
+      stepsRequested = 0;
+      publish();
+    },
+    step(epochs = 1) {
+      stepsRequested += epochs;
+      ensureTick();
+    },
+    /** Restarts the optimizer from the initial layout, keeping every cached stage. */
+    reset() {
+      if (!run) return;
+      playing = false;
+      stepsRequested = 0;
+      startRun(run.config, run.artifacts);
+      publish();
+    },
+    /** Aborts a build in progress (kNN, graph, spectral init); the previous run stays. */
+    cancel() {
+      cancelRequested = true;
+    },
+
+    /** Resolves with the next frame newer than `afterVersion`: at most one frame is in flight. */
+    pullFrame(afterVersion = -1): Promise<Frame> {
+      if (version > afterVersion && !pendingBuild && requested) return Promise.resolve(frame());
+      return new Promise((resolve) => waiters.push(resolve));
+    },
+
+    /**
+     * Fig. 3's mean ± std loss curves: the current configuration for `seeds` optimizer seeds, one
+     * after another, evaluating the losses every `every` epochs. Resolves with null if cancelled.
+     */
+    async runSeeds(seeds = 7, every = 5): Promise<MultiSeedCurves | null> {
+      if (!run) throw new UserError('Start a run first.');
+      const { config, artifacts } = run;
+      playing = false;
+      cancelRequested = false;
+      const generation = cancelGeneration();
+      let lastPause = now();
+      try {
+        return await runSeeds(config, artifacts, {
+          seeds,
+          every,
+          shouldCancel: () => cancelRequested || cancelGeneration() !== generation,
+          pause: async (fraction) => {
+            if (now() - lastPause < sliceMs) return;
+            progress = { stage: 'seeds', fraction };
+            publish();
+            await new Promise<void>((resolve) => schedule(resolve));
+            lastPause = now();
+          },
+        });
+      } finally {
+        progress = undefined;
+        publish();
+      }
+    },
+
+    get status(): RunStatus {
+      return status();
+    },
+    get currentConfig(): ExplorerConfig | null {
+      return run?.config ?? null;
+    },
+    get currentRun(): Readonly<Run> | null {
+      return run;
+    },
+  };
+}
+
+export type Engine = ReturnType<typeof createEngine>;

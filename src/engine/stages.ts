@@ -1,0 +1,148 @@
+import { CancelledError } from '../core/cancel';
+import { gaussianBlobs, paperRing, paperRings, uniformSquare } from '../core/datasets';
+import { UserError } from '../core/errors';
+import { degrees } from '../core/fuzzy';
+import { initialLayoutWithReport } from '../core/init';
+import { findAbParams } from '../core/kernel';
+import { nearestNeighbors, sliceKnn } from '../core/knn';
+import { deriveSeed } from '../core/random';
+import { buildSimilarityGraph } from '../core/similarityGraph';
+import type { Dataset, Graph, KnnResult } from '../core/types';
+import { type ExplorerConfig, K_MAX, type Stage, stageKeys } from './config';
+
+/** Number of rings in the 'rings' dataset (Fig. 1c). */
+export const RING_COUNT = 20;
+
+/** What the stages before the optimizer produce for one configuration. */
+export interface Artifacts {
+  dataset: Dataset;
+  graph: Graph;
+  degrees: Float64Array;
+  a: number;
+  b: number;
+  /** n×2 layout in [0, 10]², the optimizer's starting point. */
+  initial: Float32Array;
+  /** Said to the user, e.g. that spectral init fell back to random. */
+  initMessage?: string;
+}
+
+export type StageProgress = (stage: Stage, fraction: number) => void;
+
+/** A dataset loaded from outside the generators (a CSV, the bundled digits), with its identity. */
+export interface ExternalDataset {
+  id: string;
+  dataset: Dataset;
+}
+
+export function generateDataset(config: ExplorerConfig): Dataset {
+  const { n, seed } = config;
+  switch (config.dataset) {
+    case 'ring':
+      return paperRing({ n, seed });
+    case 'rings':
+      if (n % RING_COUNT !== 0) throw new UserError(`20 rings need n divisible by 20; got ${n}.`);
+      return paperRings({ count: RING_COUNT, n: n / RING_COUNT, seed });
+    case 'square':
+      return uniformSquare({ n, seed });
+    case 'blobs':
+      return gaussianBlobs({ n, dim: 50, seed });
+    default:
+      throw new UserError(`The ${config.dataset} dataset has to be loaded first.`);
+  }
+}
+
+interface Entry<T> {
+  key: string;
+  value: T;
+}
+
+/**
+ * The staged pipeline with one cached value per stage (openTSNE-style: each stage reusable).
+ * `build` recomputes exactly the stages whose key changed; `shouldCancel` is polled during the
+ * long stages and aborts them with a CancelledError, leaving the cache as it was.
+ */
+export function createStageCache() {
+  let datasetEntry: Entry<Dataset> | null = null;
+  let knnEntry: Entry<KnnResult> | null = null;
+  let graphEntry: Entry<{ graph: Graph; degrees: Float64Array }> | null = null;
+  let initEntry: Entry<{ initial: Float32Array; message?: string }> | null = null;
+
+  function build(
+    config: ExplorerConfig,
+    external: ExternalDataset | null,
+    onProgress: StageProgress = () => {},
+    shouldCancel: () => boolean = () => false,
+  ): Artifacts {
+    const keys = stageKeys(config, external?.id);
+    const progressOf = (stage: Stage) => (fraction: number) => {
+      onProgress(stage, fraction);
+      return !shouldCancel();
+    };
+
+    const dataset =
+      datasetEntry?.key === keys.dataset
+        ? datasetEntry.value
+        : (external?.dataset ?? generateDataset(config));
+    if (config.k >= dataset.n) {
+      throw new UserError(
+        `k = ${config.k} needs at least ${config.k + 1} points; this dataset has ${dataset.n}.`,
+      );
+    }
+
+    let knn = knnEntry?.key === keys.knn ? knnEntry.value : null;
+    const needsKnn = config.similarity !== 'dense';
+    if (needsKnn && !knn) {
+      onProgress('knn', 0);
+      knn = nearestNeighbors(dataset, Math.min(K_MAX, dataset.n - 1), config.metric, progressOf('knn'));
+    }
+
+    // The kernel's (a, b) of min_dist: shapes the dense similarities and the optimizer.
+    const { a, b } = findAbParams(1, config.minDist);
+    let graphValue = graphEntry?.key === keys.graph ? graphEntry.value : null;
+    if (!graphValue) {
+      onProgress('graph', 0);
+      const graph = buildSimilarityGraph(dataset, knn && sliceKnn(knn, config.k), {
+        mode: config.similarity,
+        nEpochs: config.epochs,
+        a,
+        b,
+      });
+      graphValue = { graph, degrees: degrees(graph) };
+    }
+
+    let initValue = initEntry?.key === keys.init ? initEntry.value : null;
+    if (!initValue) {
+      onProgress('init', 0);
+      const report = initialLayoutWithReport(
+        config.init,
+        dataset,
+        graphValue.graph,
+        deriveSeed(config.seed, 'init'),
+        {
+          onProgress: progressOf('init'),
+        },
+      );
+      initValue = { initial: report.layout, message: report.message };
+    }
+    if (shouldCancel()) throw new CancelledError();
+
+    // Commit only once every stage succeeded, so a failed or cancelled build keeps the old cache.
+    datasetEntry = { key: keys.dataset, value: dataset };
+    if (knn) knnEntry = { key: keys.knn, value: knn };
+    graphEntry = { key: keys.graph, value: graphValue };
+    initEntry = { key: keys.init, value: initValue };
+    return {
+      dataset,
+      graph: graphValue.graph,
+      degrees: graphValue.degrees,
+      a,
+      b,
+      initial: initValue.initial,
+      initMessage: initValue.message,
+    };
+  }
+
+  return { build };
+}
+
+export type StageCache = ReturnType<typeof createStageCache>;
