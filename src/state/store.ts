@@ -1,21 +1,57 @@
 import { create } from 'zustand';
-import type { GraphPreview } from '../engine/graphPreview';
-
-export type Status =
-  | { kind: 'idle' }
-  | { kind: 'working'; what: string }
-  | { kind: 'error'; message: string };
+import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
+import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
 
 interface ExplorerState {
-  status: Status;
-  preview: GraphPreview | null;
-  setStatus(status: Status): void;
-  setPreview(preview: GraphPreview): void;
+  /** What the controls show: the configuration last asked for. */
+  config: ExplorerConfig;
+  /** The latest frame of the current run; its embedding is what the scatter shows. */
+  frame: Frame | null;
+  runInfo: RunInfo | null;
+  histograms: Histograms | null;
+  history: LossHistory;
+  /** Frames of runs older than this are from superseded runs and are dropped. */
+  minRunId: number;
+  lastChange: ChangeReport | null;
+  progress: { stage: string; fraction: number } | null;
+  setConfig(config: ExplorerConfig): void;
+  changeApplied(report: ChangeReport): void;
+  /** A restart was asked for: frames of the current run are stale from now on. */
+  expectRestart(): void;
+  acceptFrame(frame: Frame): void;
+  setProgress(progress: { stage: string; fraction: number } | null): void;
 }
 
-export const useExplorerStore = create<ExplorerState>((set) => ({
-  status: { kind: 'idle' },
-  preview: null,
-  setStatus: (status) => set({ status }),
-  setPreview: (preview) => set({ preview, status: { kind: 'idle' } }),
+export const useExplorerStore = create<ExplorerState>((set, get) => ({
+  config: defaultConfig,
+  frame: null,
+  runInfo: null,
+  histograms: null,
+  history: emptyHistory(0),
+  minRunId: 0,
+  lastChange: null,
+  progress: null,
+  setConfig: (config) => set({ config }),
+  changeApplied: (report) =>
+    set((state) => ({ lastChange: report, minRunId: Math.max(state.minRunId, report.runId) })),
+  expectRestart: () =>
+    set((state) => ({ minRunId: Math.max(state.minRunId, (state.frame?.runId ?? 0) + 1) })),
+  acceptFrame(frame) {
+    const state = get();
+    if (frame.runId < state.minRunId) return;
+    const newRun = frame.runId !== state.history.runId;
+    const history = newRun ? emptyHistory(frame.runId) : state.history;
+    set({
+      frame,
+      minRunId: frame.runId,
+      // A rejected change leaves the previous configuration in effect: the controls follow it.
+      config: frame.error ? frame.config : state.config,
+      runInfo: frame.runInfo ?? (newRun ? null : state.runInfo),
+      histograms: frame.histograms ?? (newRun ? null : state.histograms),
+      history: appendToHistory(history, frame.actual, frame.evaluations),
+      progress: frame.progress ?? null,
+    });
+  },
+  setProgress: (progress) => set({ progress }),
 }));

@@ -1,15 +1,15 @@
 import { format } from 'd3';
-import type { GraphPreview } from '../engine/graphPreview';
+import type { RunInfo } from '../engine/frame';
 
 const integer = format(',d');
 const twoDecimals = format('.2f');
 
-export function GraphStats({ preview }: { preview: GraphPreview }) {
+export function GraphStats({ runInfo, k }: { runInfo: RunInfo; k: number }) {
   const rows: [string, string, string][] = [
-    ['points n', integer(preview.n), 'n'],
-    ['neighbours k', integer(preview.k), 'k'],
-    ['edges (undirected)', integer(preview.edgeCount), 'edges'],
-    ['mean degree d̄ = Σ_ij μ_ij / n', twoDecimals(preview.meanDegree), 'mean-degree'],
+    ['points n', integer(runInfo.n), 'n'],
+    ['neighbours k', integer(k), 'k'],
+    ['edges (undirected)', integer(runInfo.edgeCount), 'edges'],
+    ['mean degree d̄ = Σ_ij μ_ij / n', twoDecimals(runInfo.meanDegree), 'mean-degree'],
   ];
   return (
     <dl className="graph-stats">
