@@ -34,6 +34,7 @@ const api = {
   reset: () => engine.reset(),
   cancel: () => engine.cancel(),
   runSeeds: (seeds: number, every: number) => engine.runSeeds(seeds, every),
+  lossTable: () => engine.lossTable(),
   /** The page shares one Int32 cell; bumping it cancels a build that is busy computing. */
   shareCancelCell(buffer: SharedArrayBuffer) {
     cancelCell = new Int32Array(buffer);

@@ -162,3 +162,17 @@ describe('engine', () => {
     }
   });
 });
+
+describe('engine.lossTable', () => {
+  it('gives Table 1’s μ row for the current 2-D run, the diverged layout winning as in the paper', async () => {
+    const { engine, drain } = manualEngine();
+    // The paper ring, 500 epochs (umap-learn: purported 65 189 for its result vs 62 882 diverged).
+    engine.configure(defaultConfig);
+    engine.play();
+    drain();
+    const [row] = engine.lossTable();
+    expect(row.similarities).toBe('mu');
+    expect(row.lowest.purported).toBe('diverged');
+    expect(row.cells.result.effective.total).toBeLessThan(row.cells.diverged.effective.total);
+  });
+});

@@ -1,12 +1,13 @@
 import { CancelledError } from '../core/cancel';
 import { UserError } from '../core/errors';
 import { evaluateLosses } from '../core/losses';
+import { type LossTableRow, lossTable } from '../core/lossTable';
 import { ringThickness } from '../core/metrics';
 import { createOptimizer, type Optimizer } from '../core/optimizer';
 import { deriveSeed } from '../core/random';
 import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '../core/targets';
 import type { Dataset } from '../core/types';
-import { type ExplorerConfig, planChange, type Stage } from './config';
+import { type ExplorerConfig, planChange, type Stage, stageKeys } from './config';
 import { createEvaluationBudget, type EvaluationBudget } from './evaluationBudget';
 import type {
   ActualLoss,
@@ -97,6 +98,8 @@ export function createEngine(options: EngineOptions = {}) {
     histograms: false,
   };
   let waiters: ((frame: Frame) => void)[] = [];
+  /** The latest embeddings of the μ and dense-φ runs per dataset: Table 1's two rows. */
+  const tableResults = new Map<string, { graph: Artifacts['graph']; embedding: Float32Array }>();
   /** The configuration last asked for, shown with an error when no run exists yet. */
   let requested: ExplorerConfig | null = null;
 
@@ -425,6 +428,37 @@ export function createEngine(options: EngineOptions = {}) {
         progress = undefined;
         publish();
       }
+    },
+
+    /**
+     * Table 1 for the current dataset (2-D only): the μ row from the latest run with UMAP's
+     * similarities, the dense-φ row from the latest run with dense similarities, if there was one.
+     */
+    lossTable(): LossTableRow[] {
+      if (!run) throw new UserError('Start a run first.');
+      const { config, artifacts, optimizer } = run;
+      const datasetKey = stageKeys(config, external?.id).dataset;
+      if (config.similarity === 'umap' || config.similarity === 'dense') {
+        tableResults.set(`${datasetKey}|${config.similarity}`, {
+          graph: artifacts.graph,
+          embedding: optimizer.embedding.slice(),
+        });
+      }
+      const mu = tableResults.get(`${datasetKey}|umap`);
+      if (!mu) throw new UserError('Table 1 needs a run with UMAP similarities μ on this dataset first.');
+      if (artifacts.dataset.dim !== 2)
+        throw new UserError('Table 1 needs 2-D data for its input-layout column.');
+      const dense = tableResults.get(`${datasetKey}|dense`);
+      return lossTable({
+        graph: mu.graph,
+        umapResult: mu.embedding,
+        input: artifacts.dataset.points,
+        denseGraph: dense?.graph,
+        denseResult: dense?.embedding,
+        a: artifacts.a,
+        b: artifacts.b,
+        m: config.m,
+      });
     },
 
     get status(): RunStatus {

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { defaultConfig, type ExplorerConfig } from '../engine/config';
 import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
+import type { MultiSeedCurves } from '../engine/multiSeed';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
 
 interface ExplorerState {
@@ -15,6 +16,9 @@ interface ExplorerState {
   minRunId: number;
   lastChange: ChangeReport | null;
   progress: { stage: string; fraction: number } | null;
+  /** Fig. 3's mean ± std curves of the last multi-seed run (cleared by a restart). */
+  multiSeed: MultiSeedCurves | null;
+  setMultiSeed(curves: MultiSeedCurves | null): void;
   setConfig(config: ExplorerConfig): void;
   changeApplied(report: ChangeReport): void;
   /** A restart was asked for: frames of the current run are stale from now on. */
@@ -32,6 +36,8 @@ export const useExplorerStore = create<ExplorerState>((set, get) => ({
   minRunId: 0,
   lastChange: null,
   progress: null,
+  multiSeed: null,
+  setMultiSeed: (multiSeed) => set({ multiSeed }),
   setConfig: (config) => set({ config }),
   changeApplied: (report) =>
     set((state) => ({ lastChange: report, minRunId: Math.max(state.minRunId, report.runId) })),
@@ -51,6 +57,7 @@ export const useExplorerStore = create<ExplorerState>((set, get) => ({
       histograms: frame.histograms ?? (newRun ? null : state.histograms),
       history: appendToHistory(history, frame.actual, frame.evaluations),
       progress: frame.progress ?? null,
+      multiSeed: newRun ? null : state.multiSeed,
     });
   },
   setProgress: (progress) => set({ progress }),

@@ -54,7 +54,12 @@ export function startRunClient() {
       if (cancelCell) Atomics.add(cancelCell, 0, 1);
       return api.cancel();
     },
-    runSeeds: (seeds: number, every: number) => api.runSeeds(seeds, every),
+    async runSeeds(seeds: number, every: number) {
+      const curves = await api.runSeeds(seeds, every);
+      useExplorerStore.getState().setMultiSeed(curves);
+      return curves;
+    },
+    lossTable: () => api.lossTable(),
     dispose() {
       disposed = true;
       api[Comlink.releaseProxy]();
