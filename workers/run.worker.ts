@@ -1,7 +1,10 @@
 import * as Comlink from 'comlink';
+import { UserError } from '../src/core/errors';
 import type { ExplorerConfig } from '../src/engine/config';
+import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
-import type { ExternalDataset } from '../src/engine/stages';
+import { decodeDigits } from '../src/engine/mnistDigits';
+import { type ExternalDataset, MNIST_ID } from '../src/engine/stages';
 
 // Thin entry: the engine (src/engine, tested in Node) does the work; this file only exposes it.
 
@@ -17,17 +20,44 @@ function messageChannelScheduler(): (task: () => void) => void {
 }
 
 let cancelCell: Int32Array | null = null;
+/** The bundled digits once fetched, re-offered to the engine whenever MNIST is chosen (a CSV may have replaced them). */
+let digits: ExternalDataset | null = null;
 let progressListener: ((progress: { stage: string; fraction: number }) => void) | null = null;
+
+const cancelGeneration = () => (cancelCell ? Atomics.load(cancelCell, 0) : 0);
 
 const engine = createEngine({
   schedule: messageChannelScheduler(),
-  cancelGeneration: () => (cancelCell ? Atomics.load(cancelCell, 0) : 0),
+  cancelGeneration,
   onProgress: (progress) => progressListener?.(progress),
 });
 
 const api = {
-  configure: (config: ExplorerConfig) => engine.configure(config),
+  configure(config: ExplorerConfig) {
+    if (config.dataset === 'mnist' && digits) engine.loadDataset(digits);
+    return engine.configure(config);
+  },
   loadDataset: (dataset: ExternalDataset) => engine.loadDataset(dataset),
+  /** Fetches and decodes the bundled digits here, off the UI thread (7.9 MB → 31 MB of float32). */
+  async loadBundledDigits(url: string) {
+    const response = await fetch(url);
+    if (!response.ok) {
+      throw new UserError(`The MNIST digits could not be fetched (HTTP ${response.status} for ${url}).`);
+    }
+    digits = { id: MNIST_ID, dataset: decodeDigits(await response.arrayBuffer()) };
+    engine.loadDataset(digits);
+    return { n: digits.dataset.n, dim: digits.dataset.dim };
+  },
+  /** The column chooser's data: parsed here, the file's buffer transferred in. */
+  inspectCsv: (bytes: ArrayBuffer) => inspectCsvResult(bytes),
+  /** Parses the whole file (progress as stage 'csv', cancelled by the shared cell) and loads it into the engine. */
+  loadCsv(bytes: ArrayBuffer, request: CsvLoadRequest) {
+    const generation = cancelGeneration();
+    return loadCsvResult(bytes, request, engine.loadDataset, (fraction) => {
+      progressListener?.({ stage: 'csv', fraction });
+      return cancelGeneration() === generation;
+    });
+  },
   play: () => engine.play(),
   pause: () => engine.pause(),
   step: (epochs: number) => engine.step(epochs),

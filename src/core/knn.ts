@@ -17,7 +17,15 @@
  */
 import { CancelledError, type ProgressCallback } from './cancel';
 import { UserError } from './errors';
+import { nnDescent } from './nnDescent';
 import type { Dataset, KnnResult, Metric } from './types';
+import { cosineFromDot, dot, squaredNorms as rowSquaredNorms, squaredDistance } from './vectorDistance';
+
+/** From this many points on, `nearestNeighbors` switches to NN-descent, like umap-learn (algorithm.md §1.2). */
+export const APPROXIMATE_KNN_MIN_POINTS = 4096;
+
+/** 'auto' is umap-learn's rule: exact below `APPROXIMATE_KNN_MIN_POINTS` points, NN-descent from there on. */
+export type KnnMethod = 'auto' | 'exact' | 'nnDescent';
 
 /** Query rows per progress block; the progress callback runs once per block. */
 const QUERY_BLOCK = 32;
@@ -33,13 +41,26 @@ const FLOAT32_HEADROOM = 1 + 2 ** -22;
  * The k nearest neighbours of every point, self included in column 0 (algorithm.md §1.2, §4.1).
  * `onProgress(fraction)` runs after every block of rows; returning `false` cancels the scan with a
  * `CancelledError`.
+ *
+ * Below 4096 points (`APPROXIMATE_KNN_MIN_POINTS`) the result is exact; from there on it comes from
+ * NN-descent (nnDescent.ts), approximate and seeded by `seed` (same seed, same result). `method`
+ * forces either path.
  */
 export function nearestNeighbors(
   ds: Dataset,
   k: number,
   metric: Metric = 'euclidean',
   onProgress?: ProgressCallback,
+  seed = 0,
+  method: KnnMethod = 'auto',
 ): KnnResult {
+  validateKnnInput(ds, k, metric);
+  const approximate = method === 'nnDescent' || (method === 'auto' && ds.n >= APPROXIMATE_KNN_MIN_POINTS);
+  return approximate ? nnDescent(ds, k, metric, seed, onProgress) : exactNeighbors(ds, k, metric, onProgress);
+}
+
+/** Throws a `UserError` for a k the dataset cannot serve or a non-finite coordinate. */
+function validateKnnInput(ds: Dataset, k: number, metric: Metric): void {
   const { n, dim, points } = ds;
   if (!Number.isInteger(k) || k < 2) {
     throw new UserError(
@@ -56,7 +77,11 @@ export function nearestNeighbors(
       throw new UserError(`Point ${Math.floor(p / dim)} has a non-finite coordinate (${points[p]}).`);
     }
   }
+}
 
+/** The exact tiled scan described in the header, on validated input. */
+function exactNeighbors(ds: Dataset, k: number, metric: Metric, onProgress?: ProgressCallback): KnnResult {
+  const { n, dim, points } = ds;
   const width = k - 1;
   const best: Neighbours = {
     width,
@@ -66,8 +91,7 @@ export function nearestNeighbors(
     // Squared-distance bound for cheap rejection: anything above it cannot enter the row.
     worstSquared: new Float64Array(n).fill(Number.POSITIVE_INFINITY),
   };
-  const squaredNorms = new Float64Array(n);
-  for (let i = 0; i < n; i++) squaredNorms[i] = dot(points, i * dim, i * dim, dim);
+  const squaredNorms = rowSquaredNorms(points, n, dim);
   const scan: DotScan = {
     x: points,
     dim,
@@ -122,13 +146,6 @@ interface DotScan {
   dots: Float64Array;
 }
 
-/** Σ x[a+t]·x[b+t], summed in order in float64 (float32 products are exact in float64). */
-function dot(x: Float32Array, a: number, b: number, dim: number): number {
-  let sum = 0;
-  for (let t = 0; t < dim; t++) sum += x[a + t] * x[b + t];
-  return sum;
-}
-
 /**
  * Dot products of rows a, a+1 with rows b..b+3 (out[r·4 + c]). Each of the 8 sums is accumulated in
  * the same order as `dot`, so results are bit-identical to it; sharing the loads of the 6 rows makes
@@ -171,16 +188,6 @@ function dots2x4(x: Float32Array, a: number, b: number, dim: number, out: Float6
   out[5] = s11;
   out[6] = s12;
   out[7] = s13;
-}
-
-/** |x_a − x_b|² by differences, summed in order in float64: the Euclidean value we store. */
-function squaredDistance(x: Float32Array, a: number, b: number, dim: number): number {
-  let sum = 0;
-  for (let t = 0; t < dim; t++) {
-    const diff = x[a + t] - x[b + t];
-    sum += diff * diff;
-  }
-  return sum;
 }
 
 /** Insert candidate j into row `row` if it beats the row's worst entry (by distance, then index). */
@@ -260,9 +267,7 @@ function considerPair(scan: DotScan, i: number, j: number, dotIJ: number): void 
   const normJ = squaredNorms[j];
   let distance: number;
   if (scan.cosine) {
-    if (normI === 0 && normJ === 0) distance = 0;
-    else if (normI === 0 || normJ === 0) distance = 1;
-    else distance = Math.fround(Math.max(0, 1 - dotIJ / Math.sqrt(normI * normJ)));
+    distance = cosineFromDot(dotIJ, normI, normJ);
   } else {
     const lowerBound = normI + normJ - 2 * dotIJ - scan.slackPerNorm * (normI + normJ);
     if (lowerBound > best.worstSquared[i] && lowerBound > best.worstSquared[j]) return;
@@ -274,7 +279,8 @@ function considerPair(scan: DotScan, i: number, j: number, dotIJ: number): void 
 
 /**
  * The first k columns of a kNN result computed for a larger k. Rows are sorted by (distance, index),
- * so this equals `nearestNeighbors(ds, k)`: the engine computes kNN once at the slider's largest k.
+ * so for the exact path this equals `nearestNeighbors(ds, k)`; for NN-descent it is the k best of
+ * the wider search, at least as accurate as a search at k. The engine slices instead of recomputing.
  */
 export function sliceKnn(knn: KnnResult, k: number): KnnResult {
   if (!Number.isInteger(k) || k < 2 || k > knn.k) {

@@ -14,6 +14,8 @@
  *   effective (eq. 12)  −Σ_ij m(d_i + d_j)/(2n)·r_ij    = −(m/n)·Σ_i d_i·R_i      (r symmetric)
  * and attraction −Σ μ_ij·log ν_ij only needs the stored edges.
  */
+
+import { EXACT_LOSS_MAX_POINTS, farFieldRowSums } from './farField';
 import { attractionLog, type LossLog, type LossSettings, repulsionLog } from './lossLog';
 import { repulsionRowSums } from './pairRepulsion';
 import { PAPER_LOG_EPS } from './paperLog';
@@ -33,6 +35,11 @@ export interface LossOptions {
   log?: LossLog;
   /** d_i = Σ_j μ_ij if already known (degrees(g)); computed otherwise. */
   degrees?: Float64Array;
+  /**
+   * Σ_j log(1 − ν_ij) by the far-field approximation of farField.ts (relative error ≤ 1e-3 on the
+   * totals) instead of exactly: 'auto' (default) approximates above EXACT_LOSS_MAX_POINTS points.
+   */
+  approximate?: boolean | 'auto';
 }
 
 export interface EffectiveLossOptions extends LossOptions {
@@ -70,7 +77,12 @@ export function evaluateLosses(g: Graph, layout: Layout, o: EffectiveLossOptions
     if (layout.length !== 2 * n) {
       throw new Error(`layout has ${layout.length} values, expected ${n}×2`);
     }
-    repulsionRowSums(layout, n, settings, rowSums);
+    const approximate = o.approximate ?? 'auto';
+    if (approximate === true || (approximate === 'auto' && n > EXACT_LOSS_MAX_POINTS)) {
+      farFieldRowSums(layout, n, settings, rowSums);
+    } else {
+      repulsionRowSums(layout, n, settings, rowSums);
+    }
   }
 
   // Stored edges: the attraction, and the μ_ij·r_ij correction of the purported repulsion.

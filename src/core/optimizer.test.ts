@@ -49,6 +49,8 @@ const ringOptimizer = (overrides: Partial<OptimizerOptions> = {}) =>
     b,
     m: 5,
     seed: 1,
+    // These tests are about the reference path; wasmOptimizer.test.ts checks the WASM one against it.
+    backend: 'typescript',
     ...overrides,
   });
 

@@ -19,6 +19,10 @@ import {
   rescaleNegativeSamples,
 } from './sampling';
 import type { Graph, LossParts } from './types';
+import { createWasmOptimizer, wasmCoversOptions } from './wasmOptimizer';
+
+/** Where the epoch loop runs: this file's TypeScript (the reference) or wasmOptimizer.ts. */
+export type OptimizerBackend = 'typescript' | 'wasm';
 
 export interface OptimizerOptions {
   graph: Graph;
@@ -42,6 +46,11 @@ export interface OptimizerOptions {
   logAfter?: boolean;
   /** Keep per-edge sample counters (tests, diagnostics; default false). */
   countPerEdge?: boolean;
+  /**
+   * 'auto' (default): WebAssembly when it runs here and covers the options (umap sampling, no loss
+   * tracking, no logAfter, no per-edge counters), else TypeScript. 'wasm' throws if it cannot.
+   */
+  backend?: 'auto' | OptimizerBackend;
 }
 
 export interface EpochStats {
@@ -66,6 +75,8 @@ export interface PerEdgeCounts {
 }
 
 export interface Optimizer {
+  /** The backend actually running the epochs. */
+  readonly backend: OptimizerBackend;
   readonly embedding: Float32Array;
   /** Number of epochs run so far = index of the next epoch. */
   readonly epoch: number;
@@ -113,6 +124,20 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
   const pushNegatives = o.pushNegatives ?? false;
   const corrected = (o.sampling ?? 'umap') === 'corrected';
   const trackLoss = o.trackLoss ?? true;
+  if (!Number.isFinite(seed)) throw new Error(`seed must be a finite number, got ${seed}`);
+
+  const backend = o.backend ?? 'auto';
+  if (backend !== 'typescript') {
+    const wasm = wasmCoversOptions(o) ? createWasmOptimizer(o) : undefined;
+    if (wasm !== undefined) return wasm;
+    if (backend === 'wasm') {
+      throw new Error(
+        wasmCoversOptions(o)
+          ? 'the WebAssembly optimizer needs WebAssembly with SIMD, which this runtime lacks'
+          : 'the WebAssembly optimizer covers only umap sampling without loss tracking, logAfter or per-edge counts',
+      );
+    }
+  }
 
   const embedding = Float32Array.from(o.layout);
   const random = createUint32Source(seed);
@@ -299,6 +324,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
   };
 
   return {
+    backend: 'typescript',
     embedding,
     get epoch() {
       return epoch;

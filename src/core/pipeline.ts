@@ -69,7 +69,10 @@ export function prepareRun(ds: Dataset, config: UmapConfig): PreparedRun {
     throw new UserError(`The number of epochs must be a whole number of at least 1; got ${config.nEpochs}.`);
   }
   const { a, b } = findAbParams(config.spread, config.minDist);
-  const knn = config.similarity === 'dense' ? null : nearestNeighbors(ds, config.k, config.metric);
+  const knn =
+    config.similarity === 'dense'
+      ? null
+      : nearestNeighbors(ds, config.k, config.metric, undefined, deriveSeed(config.seed, 'knn'));
   const graph = buildSimilarityGraph(ds, knn, { mode: config.similarity, nEpochs: config.nEpochs, a, b });
   const initial = initialLayout(config.init, ds, graph, deriveSeed(config.seed, 'init'));
   const optimizer = createOptimizer({

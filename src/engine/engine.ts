@@ -9,6 +9,7 @@ import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '
 import type { Dataset } from '../core/types';
 import { type ExplorerConfig, planChange, type Stage, stageKeys } from './config';
 import { createEvaluationBudget, type EvaluationBudget } from './evaluationBudget';
+import { embeddingFingerprint } from './fingerprint';
 import type {
   ActualLoss,
   ChangeReport,
@@ -30,7 +31,7 @@ export interface EngineOptions {
   sliceMs?: number;
   /** At most this share of worker time goes to loss evaluation (design.md, "Evaluation budget"). */
   evaluationShare?: number;
-  /** Exact O(n²) losses up to this n; above, losses are not evaluated (and the frame says so). */
+  /** Exact O(n²) losses up to this n; above, the far-field approximation (and the frame says so). */
   maxExactLossPoints?: number;
   /**
    * A counter another thread bumps to cancel (a SharedArrayBuffer cell): a synchronous stage such
@@ -80,6 +81,8 @@ export function createEngine(options: EngineOptions = {}) {
 
   const cache = createStageCache();
   let external: ExternalDataset | null = null;
+  /** The external dataset id the latest configure() planned with. */
+  let plannedDatasetId: string | undefined;
   let run: Run | null = null;
   let pendingBuild: ExplorerConfig | null = null;
   let latestRunId = 0;
@@ -125,14 +128,13 @@ export function createEngine(options: EngineOptions = {}) {
       nEpochs: optimizer.nEpochs,
       learningRate: optimizer.alpha,
       embedding: optimizer.embedding.slice(),
+      embeddingHash: embeddingFingerprint(optimizer.embedding),
       actual: sent.actual,
       evaluations: sent.evaluations,
       cadence: run.budget.cadence,
       evaluationShare: run.budget.evaluationShare,
       evaluationNote:
-        artifacts.dataset.n > maxExactLossPoints
-          ? `Losses are evaluated exactly up to ${maxExactLossPoints} points; this run has ${artifacts.dataset.n}.`
-          : undefined,
+        artifacts.dataset.n > maxExactLossPoints ? 'approximate (far field, rel. error ≤ 1e-3)' : undefined,
       histograms: sent.histograms ? run.histograms : undefined,
       thickness: points ? ringThickness(points) : undefined,
       epochsPerSecond: run.epochsPerSecond,
@@ -159,6 +161,7 @@ export function createEngine(options: EngineOptions = {}) {
       nEpochs: requested.epochs,
       learningRate: requested.learningRate,
       embedding: new Float32Array(0),
+      embeddingHash: embeddingFingerprint(new Float32Array(0)),
       actual: [],
       evaluations: [],
       cadence: 1,
@@ -274,17 +277,17 @@ export function createEngine(options: EngineOptions = {}) {
   function evaluate(current: Run) {
     const { artifacts, optimizer, config } = current;
     const epoch = optimizer.epoch;
-    if (artifacts.dataset.n <= maxExactLossPoints) {
-      const started = now();
-      const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {
-        a: artifacts.a,
-        b: artifacts.b,
-        m: config.m,
-        degrees: artifacts.degrees,
-      });
-      current.budget.recordEvaluation((now() - started) / 1000);
-      outbox.evaluations.push({ epoch, ...losses });
-    }
+    // Above maxExactLossPoints the far-field approximation (core/farField.ts) replaces the O(n²) sum.
+    const started = now();
+    const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {
+      a: artifacts.a,
+      b: artifacts.b,
+      m: config.m,
+      degrees: artifacts.degrees,
+      approximate: artifacts.dataset.n > maxExactLossPoints,
+    });
+    current.budget.recordEvaluation((now() - started) / 1000);
+    outbox.evaluations.push({ epoch, ...losses });
     refreshNuHistogram(current);
   }
 
@@ -340,7 +343,9 @@ export function createEngine(options: EngineOptions = {}) {
     /** Applies a configuration: live parameters at once, anything else by a rebuild from the first changed stage. */
     configure(next: ExplorerConfig): ChangeReport {
       const reference = pendingBuild ?? run?.config ?? null;
-      const plan = planChange(reference, next, external?.id);
+      // A newly loaded CSV under the same config is a dataset change: compare with the id last planned for.
+      const plan = planChange(reference, next, plannedDatasetId ?? external?.id, external?.id);
+      plannedDatasetId = external?.id;
       requested = next;
       notice = undefined;
       error = undefined;

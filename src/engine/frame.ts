@@ -64,6 +64,8 @@ export interface Frame {
   /** α of the next epoch. */
   learningRate: number;
   embedding: Float32Array;
+  /** FNV-1a of the embedding's bytes: equal for bit-identical runs (shared links, tests). */
+  embeddingHash: string;
   runInfo?: RunInfo;
   actual: ActualLoss[];
   evaluations: EvaluatedLosses[];

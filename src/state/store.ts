@@ -3,8 +3,9 @@ import { defaultConfig, type ExplorerConfig } from '../engine/config';
 import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
+import type { CsvIdentity } from './urlCodec';
 
-interface ExplorerState {
+export interface ExplorerState {
   /** What the controls show: the configuration last asked for. */
   config: ExplorerConfig;
   /** The latest frame of the current run; its embedding is what the scatter shows. */
@@ -19,6 +20,9 @@ interface ExplorerState {
   /** Fig. 3's mean ± std curves of the last multi-seed run (cleared by a restart). */
   multiSeed: MultiSeedCurves | null;
   setMultiSeed(curves: MultiSeedCurves | null): void;
+  /** The CSV file loaded last (the engine holds its dataset); the URL and the exports name it. */
+  csv: CsvIdentity | null;
+  setCsv(csv: CsvIdentity | null): void;
   setConfig(config: ExplorerConfig): void;
   changeApplied(report: ChangeReport): void;
   /** A restart was asked for: frames of the current run are stale from now on. */
@@ -27,38 +31,51 @@ interface ExplorerState {
   setProgress(progress: { stage: string; fraction: number } | null): void;
 }
 
-export const useExplorerStore = create<ExplorerState>((set, get) => ({
-  config: defaultConfig,
-  frame: null,
-  runInfo: null,
-  histograms: null,
-  history: emptyHistory(0),
-  minRunId: 0,
-  lastChange: null,
-  progress: null,
-  multiSeed: null,
-  setMultiSeed: (multiSeed) => set({ multiSeed }),
-  setConfig: (config) => set({ config }),
-  changeApplied: (report) =>
-    set((state) => ({ lastChange: report, minRunId: Math.max(state.minRunId, report.runId) })),
-  expectRestart: () =>
-    set((state) => ({ minRunId: Math.max(state.minRunId, (state.frame?.runId ?? 0) + 1) })),
-  acceptFrame(frame) {
-    const state = get();
-    if (frame.runId < state.minRunId) return;
-    const newRun = frame.runId !== state.history.runId;
-    const history = newRun ? emptyHistory(frame.runId) : state.history;
-    set({
-      frame,
-      minRunId: frame.runId,
-      // A rejected change leaves the previous configuration in effect: the controls follow it.
-      config: frame.error ? frame.config : state.config,
-      runInfo: frame.runInfo ?? (newRun ? null : state.runInfo),
-      histograms: frame.histograms ?? (newRun ? null : state.histograms),
-      history: appendToHistory(history, frame.actual, frame.evaluations),
-      progress: frame.progress ?? null,
-      multiSeed: newRun ? null : state.multiSeed,
-    });
-  },
-  setProgress: (progress) => set({ progress }),
-}));
+/**
+ * A store for one run. The app's run is `useExplorerStore`; compare mode creates a second one for
+ * its variant run (each store is fed by its own run worker).
+ */
+export function createExplorerStore() {
+  return create<ExplorerState>((set, get) => ({
+    config: defaultConfig,
+    frame: null,
+    runInfo: null,
+    histograms: null,
+    history: emptyHistory(0),
+    minRunId: 0,
+    lastChange: null,
+    progress: null,
+    multiSeed: null,
+    setMultiSeed: (multiSeed) => set({ multiSeed }),
+    csv: null,
+    setCsv: (csv) => set({ csv }),
+    setConfig: (config) => set({ config }),
+    changeApplied: (report) =>
+      set((state) => ({ lastChange: report, minRunId: Math.max(state.minRunId, report.runId) })),
+    expectRestart: () =>
+      set((state) => ({ minRunId: Math.max(state.minRunId, (state.frame?.runId ?? 0) + 1) })),
+    acceptFrame(frame) {
+      const state = get();
+      if (frame.runId < state.minRunId) return;
+      const newRun = frame.runId !== state.history.runId;
+      const history = newRun ? emptyHistory(frame.runId) : state.history;
+      set({
+        frame,
+        minRunId: frame.runId,
+        // A rejected change leaves the previous configuration in effect: the controls follow it.
+        config: frame.error ? frame.config : state.config,
+        runInfo: frame.runInfo ?? (newRun ? null : state.runInfo),
+        histograms: frame.histograms ?? (newRun ? null : state.histograms),
+        history: appendToHistory(history, frame.actual, frame.evaluations),
+        progress: frame.progress ?? null,
+        multiSeed: newRun ? null : state.multiSeed,
+      });
+    },
+    setProgress: (progress) => set({ progress }),
+  }));
+}
+
+export type ExplorerStore = ReturnType<typeof createExplorerStore>;
+
+/** The app's run: what the controls, the main scatter and the charts show. */
+export const useExplorerStore = createExplorerStore();

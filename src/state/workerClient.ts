@@ -1,7 +1,8 @@
 import * as Comlink from 'comlink';
 import type { RunWorkerApi } from '../../workers/run.worker';
 import { type ExplorerConfig, planChange } from '../engine/config';
-import { useExplorerStore } from './store';
+import type { CsvLoadRequest } from '../engine/csvSession';
+import { type ExplorerStore, useExplorerStore } from './store';
 
 export type RunClient = ReturnType<typeof startRunClient>;
 
@@ -9,19 +10,34 @@ const nextAnimationFrame = () => new Promise<number>((resolve) => requestAnimati
 
 /**
  * Starts the run worker and pulls frames from it at display rate: one frame in flight at a time,
- * the next asked for only after the previous one was handed to the store.
+ * the next asked for only after the previous one was handed to the store. Frames go to `store`
+ * (the app's run by default; compare mode's variant run has a store of its own).
  */
-export function startRunClient() {
+export function startRunClient(store: ExplorerStore = useExplorerStore) {
   const worker = new Worker(new URL('../../workers/run.worker.ts', import.meta.url), { type: 'module' });
   const api = Comlink.wrap<RunWorkerApi>(worker);
-  const store = useExplorerStore.getState();
   const cancelCell =
     typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
   if (cancelCell) void api.shareCancelCell(cancelCell.buffer as SharedArrayBuffer);
   void api.onProgress(
-    Comlink.proxy((progress: { stage: string; fraction: number }) => store.setProgress(progress)),
+    Comlink.proxy((progress: { stage: string; fraction: number }) => store.getState().setProgress(progress)),
   );
   let disposed = false;
+  // The bundled digits are fetched once, by the worker, the first time MNIST is chosen.
+  let digitsLoaded: Promise<unknown> | null = null;
+  const loadDigits = () => {
+    digitsLoaded ??= api
+      .loadBundledDigits(new URL('data/mnist-digits.bin', document.baseURI).href)
+      .catch((error: unknown) => {
+        // Choosing MNIST again retries; meanwhile the engine rejects the change with a UserError.
+        digitsLoaded = null;
+        console.warn(error instanceof Error ? error.message : error);
+      });
+    return digitsLoaded;
+  };
+
+  /** The CSV's SHA-256 the last configure() used, '' for a generated dataset: the dataset stage's id. */
+  let configuredCsv = '';
 
   (async () => {
     let after = -1;
@@ -29,7 +45,7 @@ export function startRunClient() {
       const frame = await api.pullFrame(after);
       if (disposed) break;
       after = frame.version;
-      useExplorerStore.getState().acceptFrame(frame);
+      store.getState().acceptFrame(frame);
       await nextAnimationFrame();
     }
   })().catch((error: unknown) => {
@@ -38,13 +54,27 @@ export function startRunClient() {
 
   return {
     async configure(config: ExplorerConfig) {
-      const state = useExplorerStore.getState();
+      const state = store.getState();
       // Known before the worker answers: a restart makes every frame of the current run stale.
-      if (planChange(state.frame?.config ?? null, config).rebuild.length > 0) state.expectRestart();
+      const csvId = config.dataset === 'csv' ? (state.csv?.sha256 ?? '') : '';
+      const plan = planChange(state.frame?.config ?? null, config, configuredCsv, csvId);
+      configuredCsv = csvId;
+      if (plan.rebuild.length > 0) state.expectRestart();
       state.setConfig(config);
+      if (config.dataset === 'mnist') await loadDigits();
       const report = await api.configure(config);
-      useExplorerStore.getState().changeApplied(report);
+      store.getState().changeApplied(report);
       return report;
+    },
+    /** Describes a file's columns (in the worker); `bytes` is transferred, so unusable afterwards. */
+    inspectCsv: (bytes: ArrayBuffer) => api.inspectCsv(Comlink.transfer(bytes, [bytes])),
+    /** Parses a file into the worker's engine; on success the store knows it (configure with dataset 'csv' next). */
+    async loadCsv(bytes: ArrayBuffer, request: CsvLoadRequest) {
+      const result = await api.loadCsv(Comlink.transfer(bytes, [bytes]), request);
+      const state = store.getState();
+      state.setProgress(null);
+      if (result.ok) state.setCsv({ name: result.value.name, sha256: result.value.sha256 });
+      return result;
     },
     play: () => api.play(),
     pause: () => api.pause(),
@@ -56,7 +86,7 @@ export function startRunClient() {
     },
     async runSeeds(seeds: number, every: number) {
       const curves = await api.runSeeds(seeds, every);
-      useExplorerStore.getState().setMultiSeed(curves);
+      store.getState().setMultiSeed(curves);
       return curves;
     },
     lossTable: () => api.lossTable(),

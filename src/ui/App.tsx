@@ -1,64 +1,77 @@
 import { useEffect, useState } from 'react';
 import { useExplorerStore } from '../state/store';
+import { configFromLocation, runnableConfig, useUrlSync } from '../state/urlSync';
 import { type RunClient, startRunClient } from '../state/workerClient';
 import { Controls } from './Controls';
-import { GraphStats } from './GraphStats';
-import { Readout } from './Readout';
+import { CsvPanel } from './CsvPanel';
+import { Histograms } from './charts/Histograms';
+import { LossCurves } from './charts/LossCurves';
+import { ComparePanel } from './compare/ComparePanel';
+import { ExportPanel } from './ExportPanel';
+import { LinkPanel } from './LinkPanel';
+import { PresetPanel } from './PresetPanel';
+import { RestartNote } from './RestartNote';
+import { RunReadouts } from './RunReadouts';
 import { RunClientContext } from './runClientContext';
-import { Scatter } from './Scatter';
+import { ScatterPanel } from './scatter/ScatterPanel';
+import { Table1Panel } from './Table1Panel';
 
 export function App() {
   const [client, setClient] = useState<RunClient | null>(null);
-  const frame = useExplorerStore((state) => state.frame);
-  const runInfo = useExplorerStore((state) => state.runInfo);
+  // Narrow selectors: the App must not re-render for every frame.
+  const error = useExplorerStore((state) => state.frame?.error);
   const progress = useExplorerStore((state) => state.progress);
+
+  useUrlSync(client);
 
   useEffect(() => {
     const started = startRunClient();
     setClient(started);
-    void started.configure(useExplorerStore.getState().config);
+    void started.configure(runnableConfig(configFromLocation()));
     return () => started.dispose();
   }, []);
 
   return (
     <RunClientContext.Provider value={client}>
-      <main className="app">
-        <header>
+      <div className="app">
+        <header className="app-header">
           <h1>UMAP True-Loss Explorer</h1>
           <p className="subtitle">
-            What UMAP's optimizer really minimizes — Damrich &amp; Hamprecht, NeurIPS 2021
+            What UMAP's optimizer really minimizes — Damrich &amp; Hamprecht, “On UMAP’s True Loss Function”,
+            NeurIPS 2021
           </p>
+          <LinkPanel />
         </header>
-        {frame?.error && (
-          <p role="alert" className="error">
-            {frame.error}
-          </p>
-        )}
-        {progress && (
-          <p role="status" className="status">
-            Building: {progress.stage} {Math.round(100 * progress.fraction)} %
-          </p>
-        )}
-        <div className="workspace">
+        <aside className="column-left" aria-label="Settings">
           <Controls />
-          <section className="preview" aria-label="Embedding">
-            {frame && frame.embedding.length > 0 && (
-              <Scatter
-                points={frame.embedding}
-                hue={runInfo?.hue}
-                runId={frame.runId}
-                epoch={frame.epoch}
-                width={480}
-                height={480}
-              />
-            )}
-            <div>
-              {runInfo && <GraphStats runInfo={runInfo} k={frame?.config.k ?? 0} />}
-              {frame && <Readout frame={frame} inputThickness={runInfo?.inputThickness} />}
-            </div>
-          </section>
-        </div>
-      </main>
+          <CsvPanel />
+          <RestartNote />
+          <PresetPanel />
+        </aside>
+        <main className="column-centre" aria-label="Embedding">
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          {progress && (
+            <p role="status" className="status">
+              Building: {progress.stage} {Math.round(100 * progress.fraction)} %
+            </p>
+          )}
+          <div className="scatter-area">
+            <ScatterPanel />
+          </div>
+          <RunReadouts />
+          <ComparePanel />
+        </main>
+        <aside className="column-right" aria-label="Losses and similarities">
+          <LossCurves />
+          <Histograms />
+          <Table1Panel />
+          <ExportPanel />
+        </aside>
+      </div>
     </RunClientContext.Provider>
   );
 }

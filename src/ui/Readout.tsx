@@ -12,11 +12,16 @@ export function Readout({ frame, inputThickness }: { frame: Frame; inputThicknes
     ['epoch', `${integer(frame.epoch)} / ${integer(frame.nEpochs)}`, 'epoch'],
     ['learning rate α', threeDigits(frame.learningRate), 'alpha'],
     ['speed', `${integer(Math.round(frame.epochsPerSecond))} epochs/s`, 'speed'],
-    ['losses evaluated', frame.evaluationNote ?? `every ${frame.cadence} epochs`, 'cadence'],
+    [
+      'losses evaluated',
+      frame.evaluationNote ??
+        `every ${frame.cadence} epochs (${Math.round(100 * frame.evaluationShare)} % of worker time)`,
+      'cadence',
+    ],
   ];
   if (ratio !== undefined) rows.push(['ring thickness / input', threeDigits(ratio), 'thickness-ratio']);
   return (
-    <dl className="graph-stats" data-status={frame.status}>
+    <dl className="graph-stats" data-status={frame.status} data-embedding-hash={frame.embeddingHash}>
       {rows.map(([label, value, id]) => (
         <div key={id}>
           <dt>{label}</dt>

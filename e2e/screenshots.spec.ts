@@ -1,0 +1,42 @@
+import { expect, test } from '@playwright/test';
+
+// The main view at the size the issue names (1280 × 720 must work) and at a roomier desktop size.
+// Timing-dependent text (speed, evaluation cadence, the loss chart's evaluated points) is masked.
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test('main view: the paper ring before optimizing', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('mean-degree')).toHaveText('5.83', { timeout: 30_000 });
+  await expect(page.getByRole('img', { name: 'Scatter plot of the points' })).toHaveAttribute(
+    'data-epoch',
+    '0',
+  );
+  await expect(page).toHaveScreenshot('main-view.png', {
+    mask: [page.getByTestId('speed'), page.getByTestId('cadence')],
+  });
+});
+
+test('main view: the ring contracted after 500 epochs (Fig. 1b, umap-learn defaults)', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('mean-degree')).toHaveText('5.83', { timeout: 30_000 });
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('epoch')).toHaveText('500 / 500', { timeout: 60_000 });
+  await expect(page.getByRole('img', { name: 'Scatter plot of the points' })).toHaveAttribute(
+    'data-epoch',
+    '500',
+  );
+  await expect(page).toHaveScreenshot('ring-500-epochs.png', {
+    mask: [page.getByTestId('speed'), page.getByTestId('cadence'), page.getByLabel('Loss curves')],
+  });
+});
+
+test('the layout fits a 1280 × 720 window without horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/');
+  await expect(page.getByTestId('mean-degree')).toHaveText('5.83', { timeout: 30_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.getByRole('img', { name: 'Scatter plot of the points' })).toBeInViewport();
+  await expect(page.getByLabel('Loss curves')).toBeInViewport();
+});

@@ -1,0 +1,79 @@
+/** Command-line options of `npm run bench` (see bench.ts for what each measures). */
+
+export interface BenchOptions {
+  /** Point counts to measure, for both datasets. */
+  sizes: number[];
+  /** Largest n at which umap-js runs; 0 skips it entirely (`--no-umap-js`). */
+  umapJsMaxN: number;
+  /** Also measure issue 7's whole-pipeline targets (slow). */
+  targets: boolean;
+  /** Where the JSON goes. */
+  jsonPath: string;
+  seed: number;
+}
+
+export const FULL_SIZES = [1000, 5000, 20_000];
+export const QUICK_SIZES = [1000, 5000];
+/** umap-js needs ≈160 s and ≈1 GB at n = 20 000, so by default it stops below that. */
+export const DEFAULT_UMAP_JS_MAX_N = 5000;
+
+export const USAGE = `npm run bench -- [options]
+  --quick             n = 1 000 and 5 000 only
+  --sizes 1000,20000  choose the point counts
+  --no-umap-js        skip the umap-js comparison
+  --umap-js-max N     run umap-js up to n = N (default ${DEFAULT_UMAP_JS_MAX_N})
+  --targets           also run the whole-pipeline targets (20 000 blobs, Fig. 1b, 70 000 × 50-D)
+  --json PATH         JSON output (default bench-results.json)
+  --seed S            seed of every stage (default 0)`;
+
+function positiveInteger(flag: string, text: string | undefined): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new Error(`${flag} needs a whole number, got "${text}"\n${USAGE}`);
+  return value;
+}
+
+/** Parses `argv` (process.argv without node and the runner); unknown flags throw with the usage. */
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = {
+    sizes: FULL_SIZES,
+    umapJsMaxN: DEFAULT_UMAP_JS_MAX_N,
+    targets: false,
+    jsonPath: 'bench-results.json',
+    seed: 0,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    switch (flag) {
+      case '--quick':
+        options.sizes = QUICK_SIZES;
+        break;
+      case '--sizes':
+        options.sizes = (argv[++i] ?? '').split(',').map((text) => positiveInteger('--sizes', text.trim()));
+        break;
+      case '--no-umap-js':
+        options.umapJsMaxN = 0;
+        break;
+      case '--umap-js-max':
+        options.umapJsMaxN = positiveInteger('--umap-js-max', argv[++i]);
+        break;
+      case '--targets':
+        options.targets = true;
+        break;
+      case '--json':
+        options.jsonPath = argv[++i] ?? options.jsonPath;
+        break;
+      case '--seed':
+        options.seed = positiveInteger('--seed', argv[++i]);
+        break;
+      case '--help':
+        console.log(USAGE);
+        process.exit(0);
+        break;
+      default:
+        // The runner leaves the script's own path in argv; anything else is a typo.
+        if (!flag.endsWith('.ts')) throw new Error(`unknown option ${flag}\n${USAGE}`);
+    }
+  }
+  return options;
+}

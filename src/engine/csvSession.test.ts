@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { defaultConfig } from './config';
+import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from './csvSession';
+import { createEngine } from './engine';
+import type { ExternalDataset } from './stages';
+
+const fixture = (name: string): ArrayBuffer => {
+  const bytes = readFileSync(new URL(`./csv/fixtures/${name}`, import.meta.url));
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+};
+
+const request: CsvLoadRequest = {
+  name: 'three.csv',
+  k: 15,
+  seed: 3,
+  featureColumns: [0, 1, 2, 3, 4],
+  labelColumn: 5,
+  standardize: false,
+  metric: 'euclidean',
+  dropInvalidRows: false,
+};
+
+describe('csvSession', () => {
+  it('inspects a file and suggests its label column', () => {
+    const result = inspectCsvResult(fixture('good_three_clusters.csv'));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value.suggestedFeatureColumns).toEqual([0, 1, 2, 3, 4]);
+    expect(result.value.suggestedLabelColumn).toBe(5);
+  });
+
+  it('loads a file into the engine under its SHA-256 and answers with its size only', async () => {
+    const accepted: ExternalDataset[] = [];
+    const fractions: number[] = [];
+    const result = await loadCsvResult(
+      fixture('good_three_clusters.csv'),
+      request,
+      (d) => accepted.push(d),
+      (f) => fractions.push(f) > 0,
+    );
+    if (!result.ok) throw new Error(result.message);
+    expect(result.value).toMatchObject({ name: 'three.csv', n: 300, dim: 5, duplicateRows: 0 });
+    expect(result.value.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0].id).toBe(result.value.sha256);
+    expect(accepted[0].dataset.labelNames).toEqual(['alpha', 'beta', 'gamma']);
+    expect(fractions.at(-1)).toBe(1);
+  });
+
+  it('returns the message and the droppable rows of invalid values, accepting nothing', async () => {
+    const accepted: ExternalDataset[] = [];
+    const bad = { ...request, featureColumns: [0, 1], labelColumn: null, k: 5 };
+    const result = await loadCsvResult(
+      fixture('bad_nan.csv'),
+      bad,
+      (d) => accepted.push(d),
+      () => true,
+    );
+    expect(result).toMatchObject({ ok: false, droppableRows: [22] });
+    expect(accepted).toEqual([]);
+    const ragged = await loadCsvResult(
+      fixture('bad_ragged_short.csv'),
+      bad,
+      (d) => accepted.push(d),
+      () => true,
+    );
+    expect(ragged).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^row 4 has 2 fields, expected 3\./),
+    });
+    expect(accepted).toEqual([]);
+  });
+
+  it('reports a cancelled load as cancelled', async () => {
+    const result = await loadCsvResult(
+      fixture('good_three_clusters.csv'),
+      request,
+      () => {},
+      () => false,
+    );
+    expect(result).toMatchObject({ ok: false, cancelled: true });
+  });
+
+  it('makes the engine rebuild when a different CSV is loaded under the same configuration', async () => {
+    const queue: (() => void)[] = [];
+    const engine = createEngine({ schedule: (task) => queue.push(task) });
+    const drain = () => {
+      while (queue.length > 0) queue.shift()?.();
+    };
+    const config = { ...defaultConfig, dataset: 'csv' as const, init: 'spectral' as const };
+    const first = await loadCsvResult(
+      fixture('good_three_clusters.csv'),
+      request,
+      engine.loadDataset,
+      () => true,
+    );
+    expect(first.ok).toBe(true);
+    expect(engine.configure(config).applied).toBe('restart');
+    drain();
+    const header = { ...request, featureColumns: [0, 1], labelColumn: null, k: 5 };
+    const second = await loadCsvResult(fixture('good_header.csv'), header, engine.loadDataset, () => true);
+    expect(second.ok).toBe(true);
+    expect(engine.configure(config).rebuild).toEqual(['dataset', 'knn', 'graph', 'init', 'optimizer']);
+    drain();
+    expect((await engine.pullFrame(-1)).runInfo?.n).toBe(30);
+    // The same file again under the same configuration changes nothing.
+    expect(engine.configure(config).applied).toBe('none');
+  });
+});

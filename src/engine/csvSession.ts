@@ -1,0 +1,85 @@
+/**
+ * The worker's CSV entry points as plain functions: bytes in, a small structured result out. Results
+ * instead of thrown errors because comlink rebuilds a thrown error from its message alone, and the UI
+ * needs an InvalidValuesError's row list to offer "Drop N rows".
+ */
+import { CancelledError } from '../core/cancel';
+import { UserError } from '../core/errors';
+import type { Metric } from '../core/types';
+import { type CsvInspection, InvalidValuesError, inspectCsv, loadCsv } from './csv';
+import type { ExternalDataset } from './stages';
+
+export type CsvResult<T> =
+  | { ok: true; value: T }
+  /** `droppableRows`: spreadsheet rows whose invalid values dropping would fix. */
+  | { ok: false; message: string; droppableRows?: number[]; cancelled?: boolean };
+
+/** What the UI asks for when loading: the column chooser's answers and the run's k and seed. */
+export interface CsvLoadRequest {
+  name: string;
+  k: number;
+  seed: number;
+  featureColumns: number[];
+  labelColumn: number | null;
+  standardize: boolean;
+  metric: Metric;
+  dropInvalidRows: boolean;
+}
+
+/** A loaded CSV without its big arrays: what the UI shows and the store keeps. */
+export interface CsvSummary {
+  name: string;
+  sha256: string;
+  n: number;
+  dim: number;
+  notices: string[];
+  droppedRows: number[];
+  duplicateRows: number;
+}
+
+function failure(error: unknown): CsvResult<never> {
+  if (error instanceof InvalidValuesError)
+    return { ok: false, message: error.message, droppableRows: error.rows };
+  if (error instanceof CancelledError) return { ok: false, message: error.message, cancelled: true };
+  if (error instanceof UserError) return { ok: false, message: error.message };
+  return { ok: false, message: `Internal error: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+export function inspectCsvResult(bytes: ArrayBuffer): CsvResult<CsvInspection> {
+  try {
+    return { ok: true, value: inspectCsv(bytes) };
+  } catch (error) {
+    return failure(error);
+  }
+}
+
+/**
+ * Parses the file and hands the dataset to `accept` (the engine's loadDataset) under its SHA-256, so
+ * the engine keys the dataset stage by content (config.ts stageKeys). Nothing is accepted on failure.
+ */
+export async function loadCsvResult(
+  bytes: ArrayBuffer,
+  request: CsvLoadRequest,
+  accept: (dataset: ExternalDataset) => void,
+  onProgress: (fraction: number) => boolean,
+): Promise<CsvResult<CsvSummary>> {
+  try {
+    const loaded = await loadCsv(bytes, { ...request, onProgress });
+    accept({ id: loaded.sha256, dataset: loaded.dataset });
+    const { dataset } = loaded;
+    return {
+      ok: true,
+      value: {
+        name: request.name,
+        sha256: loaded.sha256,
+        n: dataset.n,
+        dim: dataset.dim,
+        notices: loaded.notices,
+        droppedRows: loaded.droppedRows,
+        duplicateRows: loaded.duplicateRows,
+      },
+    };
+  } catch (error) {
+    return failure(error);
+  }
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../core/random';
+import { defaultConfig, type ExplorerConfig, K_MAX } from '../engine/config';
+import { decodeConfig, encodeConfig } from './urlCodec';
+
+function randomConfig(seed: number): ExplorerConfig {
+  const rng = createRng(seed);
+  const pick = <T>(values: readonly T[]) => values[rng.nextInt(values.length)];
+  return {
+    dataset: pick(['ring', 'rings', 'square', 'blobs', 'mnist'] as const),
+    n: 100 + rng.nextInt(50_000),
+    seed: rng.nextInt(4_294_967_295),
+    k: 2 + rng.nextInt(K_MAX - 1),
+    metric: pick(['euclidean', 'cosine'] as const),
+    similarity: pick(['umap', 'inverted', 'binary', 'dense'] as const),
+    init: pick(['data', 'spectral', 'random'] as const),
+    epochs: 11 + rng.nextInt(10_000),
+    m: 1 + rng.nextInt(29) + pick([0, 0.5, 0.25]),
+    learningRate: pick([0, 0.1, 0.5, 1, 2.5]),
+    minDist: pick([0, 0.001, 0.1, 0.5, 1]),
+    pushNegatives: rng.next() < 0.5,
+    sampling: pick(['umap', 'corrected'] as const),
+  };
+}
+
+describe('URL codec', () => {
+  it('round-trips every configuration without a notice', () => {
+    for (let seed = 0; seed < 500; seed++) {
+      const config = randomConfig(seed);
+      expect(decodeConfig(encodeConfig(config))).toEqual({ config, csv: null, notices: [] });
+    }
+  });
+
+  it('writes the design’s short keys', () => {
+    expect(encodeConfig(defaultConfig)).toBe(
+      '#v=1&ds=ring&n=1000&seed=3&k=15&m=5&sim=umap&init=data&epochs=500&lr=1&md=0.1&push=0&sampling=umap&metric=euclidean',
+    );
+  });
+
+  it('carries a CSV file’s name and SHA-256', () => {
+    const sha256 = 'a'.repeat(64);
+    const decoded = decodeConfig(
+      encodeConfig({ ...defaultConfig, dataset: 'csv' }, { name: 'cells.csv', sha256 }),
+    );
+    expect(decoded.csv).toEqual({ name: 'cells.csv', sha256 });
+    expect(decoded.config.dataset).toBe('csv');
+  });
+
+  it.each([
+    ['n=-5', { n: 20 }, /n = "-5" is outside 20–100000; using 20/],
+    ['k=1000000000', { k: K_MAX }, /k = "1000000000" is outside 2–50; using 50/],
+    ['m=NaN', { m: 5 }, /m = "NaN" is not a number; using 5/],
+    ['epochs=1e400', { epochs: 500 }, /not a number/],
+    [
+      'sim=<script>alert(1)</script>',
+      { similarity: 'umap' },
+      /sim = "<script>alert\(1\)<\/script>" is not one of/,
+    ],
+    ['push=yes', { pushNegatives: false }, /push = "yes" must be 0 or 1/],
+    ['n=12.7', { n: 20 }, /outside/],
+  ])('clamps or rejects %s with a notice', (hash, expected, notice) => {
+    const decoded = decodeConfig(`#v=1&${hash}`);
+    expect(decoded.config).toMatchObject(expected);
+    expect(decoded.notices.join('\n')).toMatch(notice);
+  });
+
+  it('ignores unknown keys and quotes long hostile values briefly', () => {
+    const decoded = decodeConfig(`#v=1&${'x'.repeat(10_000)}=1&ds=${'y'.repeat(10_000)}`);
+    expect(decoded.config).toEqual(defaultConfig);
+    expect(decoded.notices).toHaveLength(2);
+    for (const notice of decoded.notices) expect(notice.length).toBeLessThan(200);
+  });
+
+  it('refuses a CSV link without the file’s identity and keeps k below n', () => {
+    expect(decodeConfig('#ds=csv').config.dataset).toBe('ring');
+    const decoded = decodeConfig('#n=20&k=40');
+    expect(decoded.config.k).toBe(15);
+    expect(decoded.notices.join()).toMatch(/k = 40 needs more than 40 points/);
+  });
+});

@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import { useLinkStore } from './linkStore';
+import { useExplorerStore } from './store';
+import { decodeConfig, encodeConfig } from './urlCodec';
+import type { RunClient } from './workerClient';
+
+const sameConfig = (a: ExplorerConfig, b: ExplorerConfig) => encodeConfig(a) === encodeConfig(b);
+
+/** The configuration a page opens with: the link's, or the default (the paper ring). */
+export function configFromLocation(): ExplorerConfig {
+  const { config, notices, csv } = decodeConfig(window.location.hash);
+  useLinkStore.getState().setFromLink(notices, csv);
+  return config;
+}
+
+/**
+ * A CSV link can only run once its file is loaded: until then the page shows the paper ring with the
+ * link's other settings, and the LinkPanel asks for the file.
+ */
+export function runnableConfig(config: ExplorerConfig): ExplorerConfig {
+  const linked = useLinkStore.getState().linkedCsv;
+  const loaded = useExplorerStore.getState().csv;
+  if (config.dataset !== 'csv' || (linked && loaded && linked.sha256 === loaded.sha256)) return config;
+  return { ...config, dataset: defaultConfig.dataset, n: defaultConfig.n };
+}
+
+/**
+ * Keeps the URL hash and the configuration in effect in step: every applied configuration becomes a
+ * history entry (so back/forward navigate between configurations), and navigating applies the
+ * configuration of the entry.
+ */
+export function useUrlSync(client: RunClient | null) {
+  useEffect(() => {
+    if (!client) return;
+    const applyLocation = () => {
+      const config = runnableConfig(configFromLocation());
+      const inEffect = useExplorerStore.getState().frame?.config;
+      if (!inEffect || !sameConfig(config, inEffect)) void client.configure(config);
+    };
+    window.addEventListener('popstate', applyLocation);
+    const unsubscribe = useExplorerStore.subscribe((state, previous) => {
+      const config = state.frame?.config;
+      if (!config || config === previous.frame?.config) return;
+      if (sameConfig(decodeConfig(window.location.hash).config, config)) return;
+      const csv = config.dataset === 'csv' ? state.csv : null;
+      window.history.pushState(null, '', encodeConfig(config, csv));
+    });
+    return () => {
+      window.removeEventListener('popstate', applyLocation);
+      unsubscribe();
+    };
+  }, [client]);
+}

@@ -1,0 +1,328 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { Metric } from '../core/types';
+import type { CsvInspection } from '../engine/csv';
+import type { CsvSummary } from '../engine/csvSession';
+import { useExplorerStore } from '../state/store';
+import { knnTimeNote } from './knnTimeNote';
+import { useRunClient } from './runClientContext';
+
+/** Progress appears only for work slower than this, so quick loads do not flicker. */
+const SHOW_PROGRESS_AFTER_MS = 1000;
+
+interface Choices {
+  features: number[];
+  label: number | null;
+  standardize: boolean;
+  metric: Metric;
+}
+
+interface Problem {
+  message: string;
+  /** Rows whose dropping fixes the file (an InvalidValuesError). */
+  droppableRows?: number[];
+}
+
+/** True once `busy` has lasted SHOW_PROGRESS_AFTER_MS. */
+function useSlow(busy: boolean): boolean {
+  const [slow, setSlow] = useState(false);
+  useEffect(() => {
+    setSlow(false);
+    if (!busy) return;
+    const timer = setTimeout(() => setSlow(true), SHOW_PROGRESS_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [busy]);
+  return slow;
+}
+
+/** Calls `onFile` with a file dropped anywhere on the page. */
+function usePageDrop(onFile: (file: File) => void) {
+  useEffect(() => {
+    const over = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    const drop = (event: DragEvent) => {
+      const file = event.dataTransfer?.files[0];
+      if (!file) return;
+      event.preventDefault();
+      onFile(file);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('drop', drop);
+    };
+  }, [onFile]);
+}
+
+/**
+ * Your own data: pick or drop a CSV, choose its feature and label columns, embed it. The worker
+ * parses the file; a bad file leaves the current run untouched and says what is wrong.
+ */
+export function CsvPanel() {
+  const client = useRunClient();
+  const progress = useExplorerStore((state) => (state.progress?.stage === 'csv' ? state.progress : null));
+  const [file, setFile] = useState<File | null>(null);
+  const [inspection, setInspection] = useState<CsvInspection | null>(null);
+  const [choices, setChoices] = useState<Choices | null>(null);
+  const [summary, setSummary] = useState<CsvSummary | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState<'reading' | 'loading' | null>(null);
+  const slow = useSlow(busy !== null);
+  const inputId = useId();
+
+  const chooseFile = useCallback(
+    async (chosen: File) => {
+      if (!client) return;
+      setFile(chosen);
+      setInspection(null);
+      setChoices(null);
+      setSummary(null);
+      setProblem(null);
+      setBusy('reading');
+      try {
+        const result = await client.inspectCsv(await chosen.arrayBuffer());
+        if (!result.ok) {
+          setProblem({ message: result.message });
+          return;
+        }
+        const found = result.value;
+        setInspection(found);
+        setChoices({
+          features: found.suggestedFeatureColumns,
+          label: found.suggestedLabelColumn,
+          standardize: false,
+          metric: 'euclidean',
+        });
+      } catch (error) {
+        setProblem({
+          message: `The file could not be read: ${error instanceof Error ? error.message : error}`,
+        });
+      } finally {
+        setBusy(null);
+      }
+    },
+    [client],
+  );
+  usePageDrop(chooseFile);
+
+  const embed = async (dropInvalidRows: boolean) => {
+    if (!client || !file || !choices) return;
+    const config = useExplorerStore.getState().config;
+    setProblem(null);
+    setSummary(null);
+    setBusy('loading');
+    try {
+      const result = await client.loadCsv(await file.arrayBuffer(), {
+        name: file.name,
+        k: config.k,
+        seed: config.seed,
+        featureColumns: choices.features,
+        labelColumn: choices.label,
+        standardize: choices.standardize,
+        metric: choices.metric,
+        dropInvalidRows,
+      });
+      if (!result.ok) {
+        setProblem({ message: result.message, droppableRows: result.droppableRows });
+        return;
+      }
+      setSummary(result.value);
+      const { dim } = result.value;
+      await client.configure({
+        ...config,
+        dataset: 'csv',
+        metric: choices.metric,
+        init: dim === 2 ? config.init : 'spectral',
+      });
+    } catch (error) {
+      setProblem({
+        message: `The file could not be read: ${error instanceof Error ? error.message : error}`,
+      });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const numericColumns = inspection?.columns.filter((column) => column.kind === 'numeric') ?? [];
+  const estimate =
+    inspection && choices ? knnTimeNote(inspection.estimatedRows, choices.features.length) : null;
+  const update = (patch: Partial<Choices>) =>
+    setChoices((current) => (current ? { ...current, ...patch } : current));
+  const toggleFeature = (index: number, on: boolean) =>
+    update({
+      features: on
+        ? [...(choices?.features ?? []), index].sort((a, b) => a - b)
+        : (choices?.features ?? []).filter((c) => c !== index),
+    });
+
+  return (
+    <section className="controls csv-panel" aria-label="Your CSV">
+      <fieldset>
+        <legend>Your data</legend>
+        <div className="control">
+          <label htmlFor={inputId}>Load CSV</label>
+          <input
+            id={inputId}
+            type="file"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+            disabled={!client || busy !== null}
+            onChange={(event) => {
+              const chosen = event.target.files?.[0];
+              event.target.value = '';
+              if (chosen) void chooseFile(chosen);
+            }}
+          />
+          <small className="control-hint">or drop a file anywhere on the page</small>
+        </div>
+
+        {file && <p className="csv-file">{file.name}</p>}
+        {inspection && choices && (
+          <CsvChooser
+            inspection={inspection}
+            choices={choices}
+            numericColumns={numericColumns}
+            onToggleFeature={toggleFeature}
+            onChange={update}
+          />
+        )}
+        {estimate && <p className="control-hint">{estimate}</p>}
+        {inspection && choices && (
+          <button
+            type="button"
+            disabled={busy !== null || choices.features.length === 0}
+            onClick={() => void embed(false)}
+          >
+            Embed
+          </button>
+        )}
+
+        {busy && slow && (
+          <div role="status" className="status">
+            {busy === 'reading' ? 'Reading the file…' : 'Parsing the file'}
+            {progress && ` ${Math.round(100 * progress.fraction)} %`}
+            {busy === 'loading' && (
+              <button type="button" onClick={() => void client?.cancel()}>
+                Cancel
+              </button>
+            )}
+          </div>
+        )}
+
+        {problem && (
+          <div role="alert" className="error">
+            <p>{problem.message}</p>
+            {problem.droppableRows && problem.droppableRows.length > 0 && (
+              <button type="button" disabled={busy !== null} onClick={() => void embed(true)}>
+                Drop {problem.droppableRows.length} {problem.droppableRows.length === 1 ? 'row' : 'rows'}
+              </button>
+            )}
+          </div>
+        )}
+
+        {inspection && inspection.notices.length > 0 && !summary && <Notices notices={inspection.notices} />}
+        {summary && (
+          <>
+            <p role="status" className="status">
+              Loaded {summary.n} rows × {summary.dim} columns.
+            </p>
+            <Notices notices={summary.notices} />
+          </>
+        )}
+      </fieldset>
+    </section>
+  );
+}
+
+function Notices({ notices }: { notices: string[] }) {
+  if (notices.length === 0) return null;
+  return (
+    <ul className="csv-notices" aria-label="Notices about the file">
+      {notices.map((notice) => (
+        <li key={notice}>{notice}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Feature checkboxes (numeric columns), the label select, standardisation and the metric. */
+function CsvChooser({
+  inspection,
+  choices,
+  numericColumns,
+  onToggleFeature,
+  onChange,
+}: {
+  inspection: CsvInspection;
+  choices: Choices;
+  numericColumns: CsvInspection['columns'];
+  onToggleFeature: (index: number, on: boolean) => void;
+  onChange: (patch: Partial<Choices>) => void;
+}) {
+  const labelId = useId();
+  const standardizeId = useId();
+  const metricId = useId();
+  return (
+    <>
+      <fieldset className="csv-features">
+        <legend>Feature columns</legend>
+        {numericColumns.length === 0 && <p>No column holds numbers.</p>}
+        {numericColumns.map((column) => {
+          const id = `${labelId}-f${column.index}`;
+          return (
+            <div className="control control-checkbox" key={column.index}>
+              <input
+                id={id}
+                type="checkbox"
+                checked={choices.features.includes(column.index)}
+                disabled={choices.label === column.index}
+                onChange={(event) => onToggleFeature(column.index, event.target.checked)}
+              />
+              <label htmlFor={id} title={column.reason}>
+                {column.name}
+              </label>
+            </div>
+          );
+        })}
+      </fieldset>
+      <div className="control">
+        <label htmlFor={labelId}>Label column</label>
+        <select
+          id={labelId}
+          value={choices.label === null ? '' : String(choices.label)}
+          onChange={(event) => {
+            const label = event.target.value === '' ? null : Number(event.target.value);
+            onChange({ label, features: choices.features.filter((c) => c !== label) });
+          }}
+        >
+          <option value="">(none)</option>
+          {inspection.columns.map((column) => (
+            <option key={column.index} value={String(column.index)}>
+              {column.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="control control-checkbox">
+        <input
+          id={standardizeId}
+          type="checkbox"
+          checked={choices.standardize}
+          onChange={(event) => onChange({ standardize: event.target.checked })}
+        />
+        <label htmlFor={standardizeId}>standardise columns (zero mean, unit variance)</label>
+      </div>
+      <div className="control">
+        <label htmlFor={metricId}>metric</label>
+        <select
+          id={metricId}
+          value={choices.metric}
+          onChange={(event) => onChange({ metric: event.target.value as Metric })}
+        >
+          <option value="euclidean">euclidean</option>
+          <option value="cosine">cosine</option>
+        </select>
+      </div>
+    </>
+  );
+}
