@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-// The main view at the size the issue names (1280 × 720 must work) and at a roomier desktop size.
-// Timing-dependent text (speed, evaluation cadence, the loss chart's evaluated points) is masked.
+// The main view at a desktop size; these baselines are also the README's images, so nothing is
+// masked. What depends on timing (the speed readout, the evaluation cadence and so the sample points
+// of the purported/effective curves) changes far fewer pixels than the 2 % tolerance.
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -12,9 +13,7 @@ test('main view: the paper ring before optimizing', async ({ page }) => {
     'data-epoch',
     '0',
   );
-  await expect(page).toHaveScreenshot('main-view.png', {
-    mask: [page.getByTestId('speed'), page.getByTestId('cadence')],
-  });
+  await expect(page).toHaveScreenshot('main-view.png');
 });
 
 test('main view: the ring contracted after 500 epochs (Fig. 1b, umap-learn defaults)', async ({ page }) => {
@@ -26,9 +25,7 @@ test('main view: the ring contracted after 500 epochs (Fig. 1b, umap-learn defau
     'data-epoch',
     '500',
   );
-  await expect(page).toHaveScreenshot('ring-500-epochs.png', {
-    mask: [page.getByTestId('speed'), page.getByTestId('cadence'), page.getByLabel('Loss curves')],
-  });
+  await expect(page).toHaveScreenshot('ring-500-epochs.png');
 });
 
 test('the layout fits a 1280 × 720 window without horizontal scrolling', async ({ page }) => {
