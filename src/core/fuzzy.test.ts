@@ -1,27 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { degrees, fuzzySimplicialSet, membershipStrengths, pruneGraph, smoothKnnDist } from './fuzzy';
 import { edgeCount } from './graph';
 import { nearestNeighbors } from './knn';
-import type { Dataset, Graph, KnnResult } from './types';
+import { readReferenceRing, readReferenceText, referenceJson } from './testing/reference';
+import type { Graph, KnnResult } from './types';
 
-const referenceDir = new URL('../../../shared/reference/', import.meta.url);
-
-/** The paper's ring, np.random.seed(3), as written by umap-learn's reference run (8 decimals). */
-function readRing(): Dataset {
-  const lines = readFileSync(new URL('ring_seed3_input.csv', referenceDir), 'utf8').trim().split('\n');
-  const points = new Float32Array(lines.length * 2);
-  lines.forEach((line, i) => {
-    const [x, y] = line.split(',').map(Number);
-    points[2 * i] = x;
-    points[2 * i + 1] = y;
-  });
-  return { name: 'ring seed 3', n: lines.length, dim: 2, points };
-}
+const readRing = readReferenceRing;
 
 /** umap-learn 0.5.3 graph_ of the same ring as "i,j" → μ_ij (both directions are listed). */
 function readReferenceGraph(): Map<string, number> {
-  const lines = readFileSync(new URL('ring_seed3_graph_coo.csv', referenceDir), 'utf8').trim().split('\n');
+  const lines = readReferenceText('ring_seed3_graph_coo.csv').trim().split('\n');
   expect(lines[0]).toBe('i,j,mu_ij');
   const edges = new Map<string, number>();
   for (const line of lines.slice(1)) {
@@ -31,7 +19,7 @@ function readReferenceGraph(): Map<string, number> {
   return edges;
 }
 
-const reference = JSON.parse(readFileSync(new URL('umap_learn_reference.json', referenceDir), 'utf8'));
+const reference = referenceJson();
 const ringKnn = nearestNeighbors(readRing(), 15);
 const ringGraph = fuzzySimplicialSet(ringKnn);
 

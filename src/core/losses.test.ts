@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paperRing } from './datasets';
 import { degrees, denseKernelGraph, fuzzySimplicialSet, pruneGraph } from './fuzzy';
@@ -8,22 +7,11 @@ import { effectiveLoss, evaluateLosses, evaluateLossesOnGraph, type Layout, purp
 import type { LossLog } from './lossLog';
 import { paperLog } from './paperLog';
 import { createRng } from './random';
+import { readReferenceLayout, referenceJson } from './testing/reference';
 import type { Graph, LossParts } from './types';
 
-const referenceDir = new URL('../../../shared/reference/', import.meta.url);
-const reference = JSON.parse(readFileSync(new URL('umap_learn_reference.json', referenceDir), 'utf8'));
-
-/** An n×2 CSV of the reference directory as a float32 layout. */
-function readLayout(file: string): Float32Array {
-  const lines = readFileSync(new URL(file, referenceDir), 'utf8').trim().split('\n');
-  const layout = new Float32Array(2 * lines.length);
-  lines.forEach((line, i) => {
-    const [x, y] = line.split(',').map(Number);
-    layout[2 * i] = x;
-    layout[2 * i + 1] = y;
-  });
-  return layout;
-}
+const reference = referenceJson();
+const readLayout = readReferenceLayout;
 
 const relative = (value: number, expected: number): number =>
   Math.abs(value - expected) / Math.max(Math.abs(expected), 1e-300);

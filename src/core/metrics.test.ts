@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paperRing } from './datasets';
 import {
@@ -10,23 +9,11 @@ import {
   spearmanCorrelation,
 } from './metrics';
 import { createRng } from './random';
+import { readReferenceLayout, referenceJson } from './testing/reference';
 import type { Dataset } from './types';
 
-const referenceDir = new URL('../../../shared/reference/', import.meta.url);
-const reference = JSON.parse(
-  readFileSync(new URL('umap_learn_reference.json', referenceDir), 'utf8'),
-).ring_seed3;
-
-function readLayout(file: string): Float32Array {
-  const lines = readFileSync(new URL(file, referenceDir), 'utf8').trim().split('\n');
-  const layout = new Float32Array(2 * lines.length);
-  lines.forEach((line, i) => {
-    const [x, y] = line.split(',').map(Number);
-    layout[2 * i] = x;
-    layout[2 * i + 1] = y;
-  });
-  return layout;
-}
+const reference = referenceJson().ring_seed3;
+const readLayout = readReferenceLayout;
 
 /** Min-max scaling of each axis to [0, 10], as umap-learn does to every initial layout. */
 function rescaled(layout: Float32Array): Float32Array {

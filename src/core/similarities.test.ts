@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from './errors';
 import { fuzzySimplicialSet } from './fuzzy';
@@ -12,19 +11,10 @@ import {
   invertSimilarities,
   pruneGraph,
 } from './similarities';
+import { readReferenceRing } from './testing/reference';
 import type { Dataset, Graph } from './types';
 
-function readRing(): Dataset {
-  const url = new URL('../../../shared/reference/ring_seed3_input.csv', import.meta.url);
-  const lines = readFileSync(url, 'utf8').trim().split('\n');
-  const points = new Float32Array(lines.length * 2);
-  lines.forEach((line, i) => {
-    const [x, y] = line.split(',').map(Number);
-    points[2 * i] = x;
-    points[2 * i + 1] = y;
-  });
-  return { name: 'ring seed 3', n: lines.length, dim: 2, points };
-}
+const readRing = readReferenceRing;
 
 const ring = readRing();
 const ringGraph = fuzzySimplicialSet(nearestNeighbors(ring, 15));

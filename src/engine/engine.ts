@@ -3,8 +3,7 @@ import { UserError } from '../core/errors';
 import { evaluateLosses } from '../core/losses';
 import { type LossTableRow, lossTable } from '../core/lossTable';
 import { ringThickness } from '../core/metrics';
-import { createOptimizer, type Optimizer } from '../core/optimizer';
-import { deriveSeed } from '../core/random';
+import type { Optimizer } from '../core/optimizer';
 import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '../core/targets';
 import type { Dataset } from '../core/types';
 import { type ExplorerConfig, planChange, type Stage, stageKeys } from './config';
@@ -20,7 +19,7 @@ import type {
   RunStatus,
 } from './frame';
 import { type MultiSeedCurves, runSeeds } from './multiSeed';
-import { type Artifacts, createStageCache, type ExternalDataset } from './stages';
+import { type Artifacts, createRunOptimizer, createStageCache, type ExternalDataset } from './stages';
 
 export interface EngineOptions {
   /** Runs a task later; the worker passes a MessageChannel-based scheduler, tests a manual queue. */
@@ -208,18 +207,7 @@ export function createEngine(options: EngineOptions = {}) {
 
   function startRun(config: ExplorerConfig, artifacts: Artifacts) {
     latestRunId += 1;
-    const optimizer = createOptimizer({
-      graph: artifacts.graph,
-      layout: artifacts.initial,
-      nEpochs: config.epochs,
-      a: artifacts.a,
-      b: artifacts.b,
-      m: config.m,
-      learningRate: config.learningRate,
-      pushNegatives: config.pushNegatives,
-      sampling: config.sampling,
-      seed: deriveSeed(config.seed, 'optimizer'),
-    });
+    const optimizer = createRunOptimizer(config, artifacts);
     const points = ringPoints(artifacts.dataset, artifacts.dataset.points, config);
     run = {
       id: latestRunId,

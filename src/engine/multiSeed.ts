@@ -1,9 +1,7 @@
 import { evaluateLosses } from '../core/losses';
-import { createOptimizer } from '../core/optimizer';
-import { deriveSeed } from '../core/random';
 import type { LossParts } from '../core/types';
 import type { ExplorerConfig } from './config';
-import type { Artifacts } from './stages';
+import { type Artifacts, createRunOptimizer } from './stages';
 
 export interface SeriesStats {
   mean: Float64Array;
@@ -53,18 +51,7 @@ export async function runSeeds(
     for (const part of parts) samples[kind][part] = new Float64Array(seeds * epochs.length);
   }
   for (let s = 0; s < seeds; s++) {
-    const optimizer = createOptimizer({
-      graph: artifacts.graph,
-      layout: artifacts.initial,
-      nEpochs: config.epochs,
-      a: artifacts.a,
-      b: artifacts.b,
-      m: config.m,
-      learningRate: config.learningRate,
-      pushNegatives: config.pushNegatives,
-      sampling: config.sampling,
-      seed: deriveSeed(config.seed + s, 'optimizer'),
-    });
+    const optimizer = createRunOptimizer(config, artifacts, s);
     for (let e = 0; e < epochs.length; e++) {
       const stats = optimizer.step(every);
       const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {

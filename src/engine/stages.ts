@@ -5,6 +5,7 @@ import { degrees } from '../core/fuzzy';
 import { initialLayoutWithReport } from '../core/init';
 import { findAbParams } from '../core/kernel';
 import { APPROXIMATE_KNN_MIN_POINTS, nearestNeighbors, sliceKnn } from '../core/knn';
+import { createOptimizer, type Optimizer } from '../core/optimizer';
 import { deriveSeed } from '../core/random';
 import { buildSimilarityGraph } from '../core/similarityGraph';
 import type { Dataset, Graph, KnnResult } from '../core/types';
@@ -24,6 +25,25 @@ export interface Artifacts {
   initial: Float32Array;
   /** Said to the user, e.g. that spectral init fell back to random. */
   initMessage?: string;
+}
+
+/**
+ * The optimizer stage: a fresh optimizer on the artifacts' graph from their initial layout. The
+ * multi-seed runs of Fig. 3 offset the run's seed; everything else is the configuration's.
+ */
+export function createRunOptimizer(config: ExplorerConfig, artifacts: Artifacts, seedOffset = 0): Optimizer {
+  return createOptimizer({
+    graph: artifacts.graph,
+    layout: artifacts.initial,
+    nEpochs: config.epochs,
+    a: artifacts.a,
+    b: artifacts.b,
+    m: config.m,
+    learningRate: config.learningRate,
+    pushNegatives: config.pushNegatives,
+    sampling: config.sampling,
+    seed: deriveSeed(config.seed + seedOffset, 'optimizer'),
+  });
 }
 
 export type StageProgress = (stage: Stage, fraction: number) => void;

@@ -1,17 +1,15 @@
-import { format } from 'd3';
 import type { Frame } from '../engine/frame';
-
-const integer = format(',d');
-const threeDigits = format('.3~g');
+import { formatInteger, formatThreeDigits } from './format';
+import { StatList, type StatRow } from './StatList';
 
 /** Epoch, learning rate, speed and the ring's contraction as a number. */
 export function Readout({ frame, inputThickness }: { frame: Frame; inputThickness?: number }) {
   const ratio =
     frame.thickness !== undefined && inputThickness ? frame.thickness / inputThickness : undefined;
-  const rows: [string, string, string][] = [
-    ['epoch', `${integer(frame.epoch)} / ${integer(frame.nEpochs)}`, 'epoch'],
-    ['learning rate α', threeDigits(frame.learningRate), 'alpha'],
-    ['speed', `${integer(Math.round(frame.epochsPerSecond))} epochs/s`, 'speed'],
+  const rows: StatRow[] = [
+    ['epoch', `${formatInteger(frame.epoch)} / ${formatInteger(frame.nEpochs)}`, 'epoch'],
+    ['learning rate α', formatThreeDigits(frame.learningRate), 'alpha'],
+    ['speed', `${formatInteger(Math.round(frame.epochsPerSecond))} epochs/s`, 'speed'],
     [
       'losses evaluated',
       frame.evaluationNote ??
@@ -19,15 +17,6 @@ export function Readout({ frame, inputThickness }: { frame: Frame; inputThicknes
       'cadence',
     ],
   ];
-  if (ratio !== undefined) rows.push(['ring thickness / input', threeDigits(ratio), 'thickness-ratio']);
-  return (
-    <dl className="graph-stats" data-status={frame.status} data-embedding-hash={frame.embeddingHash}>
-      {rows.map(([label, value, id]) => (
-        <div key={id}>
-          <dt>{label}</dt>
-          <dd data-testid={id}>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  if (ratio !== undefined) rows.push(['ring thickness / input', formatThreeDigits(ratio), 'thickness-ratio']);
+  return <StatList rows={rows} data-status={frame.status} data-embedding-hash={frame.embeddingHash} />;
 }
