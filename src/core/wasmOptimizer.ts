@@ -1,13 +1,14 @@
 /**
  * The optimizer's WebAssembly backend: the epoch loop of optimizer.ts compiled from
- * wasm/optimizer.as.ts (AssemblyScript, SIMD), about 3–5× faster than the TypeScript loop because
- * (d²)^b is a short polynomial log2/exp2 instead of Math.exp/Math.log calls.
+ * wasm/optimizer.as.ts (AssemblyScript), about 3× faster than the TypeScript loop: a·(d²)^b is a
+ * table-driven log2/exp2 instead of Math.exp/Math.log calls, and the chain of dependent head updates
+ * has one division per sample instead of three.
  *
  * The graph, the float32 embedding and the float64 edge schedule live in the module's own memory,
  * laid out once (it never grows afterwards, so `embedding` stays a valid view). The host keeps the
  * α schedule and live changes of m (rescaleNegativeSamples on views of the same memory). The random
  * stream is createUint32Source(seed)'s, drawn with uniformIntFrom's rejection rule, so the
- * embedding equals the TypeScript path's up to the rounding of (d²)^b.
+ * embedding equals the TypeScript path's up to the rounding of (d²)^b and of the coefficients.
  *
  * Covers: sampling 'umap', pushNegatives on or off, trackLoss false, no logAfter, no countPerEdge.
  * Everything else (loss tracking, §7.3 corrected sampling, per-edge counters) runs in TypeScript.

@@ -1,9 +1,12 @@
 /**
  * UMAP's SGD epoch (optimizer.ts, algorithm.md §1.10) in AssemblyScript, compiled to WebAssembly
- * with SIMD by `npm run build:wasm`. The host (wasmOptimizer.ts) owns the schedule: it lays the
- * graph, the float32 embedding and the float64 edge schedule out in this module's memory, sets α
- * and calls `runEpoch` once per epoch. Same arithmetic and random stream as the TypeScript path;
- * only (d²)^b differs, computed as exp2(b·log2 d²) below instead of Math.exp(b·Math.log d²).
+ * by `npm run build:wasm`; scalar code (for 2-D points, f64x2 lanes were no faster than two scalars).
+ * The host (wasmOptimizer.ts) owns the schedule: it lays the graph, the float32 embedding and the
+ * float64 edge schedule out in this module's memory, sets α and calls `runEpoch` once per epoch.
+ * Same random stream as the TypeScript path; the fast mode computes a·(d²)^b with table-driven
+ * log2/exp2 instead of Math.exp(b·Math.log d²) and rearranges each gradient coefficient to one
+ * division, so it agrees with TypeScript up to rounding only (the reference mode, setReferencePower,
+ * keeps its exact arithmetic).
  *
  * Covered: umap sampling, pushNegatives on or off, no loss tracking. Corrected sampling (§7.3)
  * and loss tracking stay on the TypeScript path.
@@ -54,54 +57,106 @@ export function nextUint32(): u32 {
   return nextRaw();
 }
 
-// ---- log2 and exp2 in float64, relative error of exp2(b·log2 u) well below 1e-6. ----
+// ---- log2 and exp2 in float64, table-driven: no division and no data-dependent branch. ----
+// a·(d²)^b is on the loop's critical path (each negative sample moves the head the next one starts
+// from), so latency matters more than instruction count: a division costs ~14 cycles, a
+// mispredicted branch ~15, a table load ~5, a multiply or add 4. The kernel computes
+// Y = 64·(b·log2 d² + log2 a) with the scale folded into the polynomial, then a·(d²)^b = 2^(Y/64).
 
-const SQRT_HALF: f64 = 0.7071067811865476;
-const LOG2_E_TIMES_2: f64 = 2.885390081777927; // 2/ln 2
 const LN2: f64 = 0.6931471805599453;
+const INV_LN2: f64 = 1.4426950408889634;
+const LOG_BITS = 7;
+const LOG_SIZE = 1 << LOG_BITS;
+const EXP_BITS = 6;
+const EXP_SIZE = 1 << EXP_BITS;
+/** Adding 1.5·2^52 rounds a float64 of magnitude < 2^51 to an integer held in its low mantissa bits. */
+const ROUNDING_SHIFTER: f64 = 6755399441055744.0;
+/** |Y| bound: 2^(Y/64) stays a normal float64. */
+const EXP_LIMIT: f64 = 1022 * <f64>EXP_SIZE;
+
+/** Per mantissa interval [1 + j/128, 1 + (j+1)/128): 1/c_j at its midpoint c_j, then log2(1/(1/c_j)). */
+const LOG_TABLE = memory.data(LOG_SIZE * 16, 16);
+/** 2^(j/64), j = 0..63. */
+const EXP_TABLE = memory.data(EXP_SIZE * 8, 16);
+
+/** ln x for x near 1 by ln x = 2 atanh((x−1)/(x+1)) to t³¹: exact to rounding, for the tables only. */
+function preciseLn(x: f64): f64 {
+  const t = (x - 1) / (x + 1);
+  const t2 = t * t;
+  let sum: f64 = 0;
+  for (let k = 31; k >= 1; k -= 2) sum = sum * t2 + 1 / <f64>k;
+  return 2 * t * sum;
+}
+
+/** e^z for |z| ≤ 0.011 by Taylor to z⁹: exact to rounding, for the tables only. */
+function preciseExp(z: f64): f64 {
+  let sum: f64 = 1;
+  for (let k = 9; k >= 1; k--) sum = 1 + (sum * z) / <f64>k;
+  return sum;
+}
+
+function fillTables(): void {
+  for (let j = 0; j < LOG_SIZE; j++) {
+    const inverse = 1 / (1 + (<f64>j + 0.5) / <f64>LOG_SIZE);
+    // log2 of 1/inverse exactly as rounded, so m·inverse − 1 needs no correction term.
+    store<f64>(LOG_TABLE + (<usize>j << 4), inverse);
+    store<f64>(LOG_TABLE + (<usize>j << 4) + 8, -preciseLn(inverse) * INV_LN2);
+  }
+  for (let j = 0; j < EXP_SIZE; j++) {
+    // 2^(j/64) = e^{(j/64)·ln 2}: the series at a 64th of the argument, squared six times.
+    let e = preciseExp(((<f64>j / <f64>EXP_SIZE) * LN2) / 64);
+    for (let h = 0; h < 6; h++) e *= e;
+    store<f64>(EXP_TABLE + (<usize>j << 3), e);
+  }
+}
+
+fillTables();
 
 /**
- * log2 x for finite x > 0: x = 2^e·r with r in [√½, √2), and ln r = 2 atanh t, t = (r − 1)/(r + 1),
- * |t| ≤ 0.172, by its odd series to t⁹ (absolute error < 3e-9, so (d²)^b is off by < 2e-9·b
- * relative). Subnormal x (never a d² of float32 points) would lose precision.
+ * scale·log2 x + offset for finite normal x > 0: x = 2^e·m, m in [1, 2), j = the top 7 bits of m's
+ * mantissa; log2 m = log2 c_j + log1p(r)/ln 2 with r = m/c_j − 1, |r| ≤ 1/256, log1p to r³
+ * (remainder < 6e-11). Subnormal x (never a d² of float32 points) would be wrong. The scale
+ * multiplies the polynomial's coefficients, off the dependency chain when it is loop-invariant.
  */
 // @ts-ignore: decorator
 @inline
-function fastLog2(x: f64): f64 {
+function scaledLog2(x: f64, scale: f64, offset: f64): f64 {
   const bits = reinterpret<u64>(x);
-  let e = <i64>((bits >>> 52) & 0x7ff) - 1023;
-  let r = reinterpret<f64>((bits & 0x000fffffffffffff) | 0x3ff0000000000000);
-  if (r > 1.4142135623730951) {
-    r *= 0.5;
-    e += 1;
-  }
-  const t = (r - 1) / (r + 1);
-  const t2 = t * t;
-  const series = 1 + t2 * (1 / 3 + t2 * (1 / 5 + t2 * (1 / 7 + t2 * (1 / 9))));
-  return <f64>e + LOG2_E_TIMES_2 * t * series;
+  const at = LOG_TABLE + (<usize>(bits >>> (52 - LOG_BITS)) & (LOG_SIZE - 1)) * 16;
+  const base = scale * (<f64>(<i32>(bits >>> 52) - 1023) + load<f64>(at, 8)) + offset;
+  const m = reinterpret<f64>((bits & 0x000fffffffffffff) | 0x3ff0000000000000);
+  const r = m * load<f64>(at) - 1;
+  const c1 = scale * INV_LN2;
+  // Estrin form: a shorter dependency chain than Horner.
+  return base + (c1 * r + r * r * (c1 * -0.5 + r * (c1 * (1 / 3.0))));
 }
 
 /**
- * 2^y for |y| < 1022: 2^k·e^{f·ln2} with k = round(y), |f| ≤ ½, the exponential by its Taylor
- * polynomial to degree 7 (|f·ln2| ≤ 0.347: remainder < 6e-9 relative). Outside ±1022 it
- * saturates (0 or 2^1023·…), far beyond any d² a float32 embedding can hold.
+ * 2^(Y/64) for |Y| < 64·1022: Y = k + F, k an integer, |F| ≤ ½, 2^(Y/64) = 2^(k>>6)·2^((k&63)/64)·
+ * e^{F·ln2/64}, the last by its Taylor polynomial to z³, |z| ≤ 0.0055 (remainder < 4e-11 relative).
+ * Outside ±64·1022 it saturates, far beyond any d² a float32 embedding can hold.
  */
 // @ts-ignore: decorator
 @inline
-function fastExp2(y: f64): f64 {
-  const clamped = min(max(y, -1022), 1022);
-  const k = nearest(clamped);
-  const z = (clamped - k) * LN2;
-  const p = 1 + z * (1 + z * (1 / 2 + z * (1 / 6 + z * (1 / 24 + z * (1 / 120 + z * (1 / 720 + z / 5040))))));
-  return p * reinterpret<f64>(<u64>(<i64>k + 1023) << 52);
+function exp2Of64ths(y: f64): f64 {
+  const clamped = min(max(y, -EXP_LIMIT), EXP_LIMIT);
+  const shifted = clamped + ROUNDING_SHIFTER;
+  const k = reinterpret<i64>(shifted) - reinterpret<i64>(ROUNDING_SHIFTER);
+  const f = clamped - (shifted - ROUNDING_SHIFTER);
+  const c1: f64 = LN2 / <f64>EXP_SIZE;
+  const poly = 1 + c1 * f + f * f * (c1 * c1 * 0.5 + f * (c1 * c1 * c1 * (1 / 6.0)));
+  const scale = reinterpret<f64>(
+    load<u64>(EXP_TABLE + ((<usize>k & (EXP_SIZE - 1)) << 3)) + (<u64>(k >> EXP_BITS) << 52),
+  );
+  return poly * scale;
 }
 
 export function log2(x: f64): f64 {
-  return fastLog2(x);
+  return scaledLog2(x, 1, 0);
 }
 
 export function exp2(y: f64): f64 {
-  return fastExp2(y);
+  return exp2Of64ths(y * <f64>EXP_SIZE);
 }
 
 // ---- (d²)^b ----
@@ -125,10 +180,18 @@ export function setReferencePower(on: bool): void {
   referencePower = on;
 }
 
+/** The TypeScript path's (d²)^b, for the reference mode. */
 // @ts-ignore: decorator
 @inline
-function distancePower(distSquared: f64, b: f64): f64 {
-  return referencePower ? hostExp(b * hostLog(distSquared)) : fastExp2(b * fastLog2(distSquared));
+function referencePowerOf(distSquared: f64, b: f64): f64 {
+  return hostExp(b * hostLog(distSquared));
+}
+
+/** a·(d²)^b = 2^(64·(b·log2 d² + log2 a)/64), given scale = 64·b and offset = 64·log2 a. */
+// @ts-ignore: decorator
+@inline
+function fastAPowerOf(distSquared: f64, scale: f64, offset: f64): f64 {
+  return exp2Of64ths(scaledLog2(distSquared, scale, offset));
 }
 
 // ---- The epoch. ----
@@ -152,25 +215,15 @@ export function heapBase(): usize {
   return __heap_base;
 }
 
-/** Load the float32 pair at `at` as an f64x2 (x, y). */
+/**
+ * Clamp to [−bound, bound] as clipGradient does, NaN passing through too; by selects, which V8
+ * compiles without the NaN and ±0 fix-ups of f64.min/f64.max.
+ */
 // @ts-ignore: decorator
 @inline
-function loadPoint(at: usize): v128 {
-  return f64x2.promote_low_f32x4(v128.load64_zero(at));
-}
-
-/** Store an f64x2 (x, y) as a float32 pair, rounding each to nearest (Math.fround). */
-// @ts-ignore: decorator
-@inline
-function storePoint(at: usize, point: v128): void {
-  v128.store64_lane(at, f32x4.demote_f64x2_zero(point), 0);
-}
-
-// @ts-ignore: decorator
-@inline
-function squaredNorm(v: v128): f64 {
-  const squares = f64x2.mul(v, v);
-  return f64x2.extract_lane(squares, 0) + f64x2.extract_lane(squares, 1);
+function clip(v: f64, bound: f64): f64 {
+  const low = select(-bound, v, v < -bound);
+  return select(bound, low, low > bound);
 }
 
 /**
@@ -194,15 +247,59 @@ export function runEpoch(
   b: f64,
   pushNegatives: bool,
 ): void {
+  // Two copies of the loop, each with its mode constant-folded: no per-sample test of the mode.
+  if (referencePower) {
+    epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
+      lastSampled, epoch, alpha, a, b, pushNegatives, true);
+  } else {
+    epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
+      lastSampled, epoch, alpha, a, b, pushNegatives, false);
+  }
+}
+
+/**
+ * The epoch body. `reference` keeps the TypeScript path's exact operation order (bit-identical
+ * results); otherwise each gradient coefficient takes one division instead of two or three, since
+ * the divisions sit on the chain of dependent head updates.
+ */
+// @ts-ignore: decorator
+@inline
+function epochLoop(
+  n: i32,
+  rowPtr: usize,
+  cols: usize,
+  positions: usize,
+  sampleEvery: usize,
+  nextSample: usize,
+  negativeEvery: usize,
+  nextNegative: usize,
+  lastSampled: usize,
+  epoch: i32,
+  alpha: f64,
+  a: f64,
+  b: f64,
+  pushNegatives: bool,
+  reference: bool,
+): void {
   const epochValue = <f64>epoch;
   const minusTwoAB = -2 * a * b;
   const twoB = 2 * b;
-  const alphaV = f64x2.splat(alpha);
-  const clipHigh = f64x2.splat(GRADIENT_CLIP);
-  const clipLow = f64x2.splat(-GRADIENT_CLIP);
+  // Fast mode: α·clip(g, ±4) = clip(α·g, ±4|α|), and a·(d²)^b in one exp2 (fastAPowerOf).
+  const alphaMinusTwoB = alpha * -2 * b;
+  const alphaTwoB = alpha * 2 * b;
+  const alphaClip = abs(alpha) * GRADIENT_CLIP;
+  const scaleY = <f64>EXP_SIZE * b;
+  const offsetY = <f64>EXP_SIZE * scaledLog2(a, 1, 0);
   const count = <u32>n;
+  const countValue = <f64>count;
+  const inverseCount = 1 / countValue;
   // Unbiased draw in 0..n−1, as uniformIntFrom: reject the top 2^32 mod n values.
   const drawLimit: u64 = 0x100000000 - (0x100000000 % <u64>count);
+  // The generator state in locals (globals are memory round trips in V8), written back at the end.
+  let stateA = rngA;
+  let stateB = rngB;
+  let stateC = rngC;
+  let counter = rngCounter;
   let edgeTotal: f64 = 0;
   let negativeTotal: f64 = 0;
 
@@ -212,28 +309,42 @@ export function runEpoch(
     const headAt = positions + (<usize>i << 3);
     for (let p = rowStart; p < rowEnd; p++) {
       const edge8 = <usize>p << 3;
-      if (load<f64>(nextSample + edge8) > epochValue) continue;
+      const due = load<f64>(nextSample + edge8);
+      if (due > epochValue) continue;
       const j = load<i32>(cols + (<usize>p << 2));
       const tailAt = positions + (<usize>j << 3);
       // Attraction: both ends move by the same clipped step.
-      let head = loadPoint(headAt);
-      const tail = loadPoint(tailAt);
-      const delta = f64x2.sub(head, tail);
-      const distSquared = squaredNorm(delta);
+      let headX = <f64>load<f32>(headAt);
+      let headY = <f64>load<f32>(headAt, 4);
+      const tailX = <f64>load<f32>(tailAt);
+      const tailY = <f64>load<f32>(tailAt, 4);
+      const dx = headX - tailX;
+      const dy = headY - tailY;
+      const distSquared = dx * dx + dy * dy;
       if (distSquared > 0) {
-        const power = distancePower(distSquared, b);
-        const phi = 1 / (1 + a * power);
-        const coefficient = minusTwoAB * (power / distSquared) * phi;
-        const step = f64x2.mul(
-          alphaV,
-          f64x2.min(clipHigh, f64x2.max(clipLow, f64x2.mul(f64x2.splat(coefficient), delta))),
-        );
-        head = f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(f64x2.add(head, step)));
-        storePoint(headAt, head);
-        storePoint(tailAt, f64x2.sub(tail, step));
+        let stepX: f64;
+        let stepY: f64;
+        if (reference) {
+          const power = referencePowerOf(distSquared, b);
+          const coefficient = minusTwoAB * (power / distSquared) * (1 / (1 + a * power));
+          stepX = alpha * clip(coefficient * dx, GRADIENT_CLIP);
+          stepY = alpha * clip(coefficient * dy, GRADIENT_CLIP);
+        } else {
+          // −2ab·d^{2b−2}/(1 + a·d^{2b}) (times α, folded into the constant and the clip bound).
+          const aPower = fastAPowerOf(distSquared, scaleY, offsetY);
+          const coefficient = (alphaMinusTwoB * aPower) / (distSquared * (1 + aPower));
+          stepX = clip(coefficient * dx, alphaClip);
+          stepY = clip(coefficient * dy, alphaClip);
+        }
+        headX = <f64><f32>(headX + stepX);
+        headY = <f64><f32>(headY + stepY);
+        store<f32>(headAt, <f32>headX);
+        store<f32>(headAt, <f32>headY, 4);
+        store<f32>(tailAt, <f32>(tailX - stepX));
+        store<f32>(tailAt, <f32>(tailY - stepY), 4);
       }
       edgeTotal += 1;
-      store<f64>(nextSample + edge8, load<f64>(nextSample + edge8) + load<f64>(sampleEvery + edge8));
+      store<f64>(nextSample + edge8, due + load<f64>(sampleEvery + edge8));
       store<i32>(lastSampled + (<usize>p << 2), epoch);
 
       // Negative samples: the head moves from its already moved position; s = i is skipped.
@@ -242,33 +353,62 @@ export function runEpoch(
       const negatives = <i32>trunc((epochValue - pending) / every);
       if (negatives > 0) {
         for (let q = 0; q < negatives; q++) {
-          let draw = nextRaw();
-          while (<u64>draw >= drawLimit) draw = nextRaw();
-          const s = draw % count;
+          // sfc32 (nextRaw) on the locals, redrawing above drawLimit.
+          let draw: u32;
+          do {
+            draw = stateA + stateB + counter;
+            counter += 1;
+            stateA = stateB ^ (stateB >>> 9);
+            stateB = stateC + (stateC << 3);
+            stateC = ((stateC << 21) | (stateC >>> 11)) + draw;
+          } while (<u64>draw >= drawLimit);
+          // draw mod n without an integer division: the float64 quotient is off by at most one.
+          const quotient = <i64>(<f64>draw * inverseCount);
+          let rest = <i64>draw - quotient * <i64>count;
+          rest = select(rest + <i64>count, rest, rest < 0);
+          rest = select(rest - <i64>count, rest, rest >= <i64>count);
+          const s = <u32>rest;
           if (s == <u32>i) continue;
           const sampleAt = positions + (<usize>s << 3);
-          const sample = loadPoint(sampleAt);
-          const away = f64x2.sub(head, sample);
-          const sampleDistSquared = squaredNorm(away);
+          const sampleX = <f64>load<f32>(sampleAt);
+          const sampleY = <f64>load<f32>(sampleAt, 4);
+          const awayX = headX - sampleX;
+          const awayY = headY - sampleY;
+          const sampleDistSquared = awayX * awayX + awayY * awayY;
           if (sampleDistSquared > 0) {
-            const power = distancePower(sampleDistSquared, b);
-            const phi = 1 / (1 + a * power);
-            const coefficient = (twoB * phi) / (REPULSION_OFFSET + sampleDistSquared);
-            const step = f64x2.mul(
-              alphaV,
-              f64x2.min(clipHigh, f64x2.max(clipLow, f64x2.mul(f64x2.splat(coefficient), away))),
-            );
-            head = f64x2.promote_low_f32x4(f32x4.demote_f64x2_zero(f64x2.add(head, step)));
-            if (pushNegatives) storePoint(sampleAt, f64x2.sub(sample, step));
+            let stepX: f64;
+            let stepY: f64;
+            if (reference) {
+              const power = referencePowerOf(sampleDistSquared, b);
+              const coefficient = (twoB * (1 / (1 + a * power))) / (REPULSION_OFFSET + sampleDistSquared);
+              stepX = alpha * clip(coefficient * awayX, GRADIENT_CLIP);
+              stepY = alpha * clip(coefficient * awayY, GRADIENT_CLIP);
+            } else {
+              const aPower = fastAPowerOf(sampleDistSquared, scaleY, offsetY);
+              const coefficient = alphaTwoB / ((1 + aPower) * (REPULSION_OFFSET + sampleDistSquared));
+              stepX = clip(coefficient * awayX, alphaClip);
+              stepY = clip(coefficient * awayY, alphaClip);
+            }
+            headX = <f64><f32>(headX + stepX);
+            headY = <f64><f32>(headY + stepY);
+            if (pushNegatives) {
+              store<f32>(sampleAt, <f32>(sampleX - stepX));
+              store<f32>(sampleAt, <f32>(sampleY - stepY), 4);
+            }
           }
         }
-        storePoint(headAt, head);
+        store<f32>(headAt, <f32>headX);
+        store<f32>(headAt, <f32>headY, 4);
         negativeTotal += <f64>negatives;
         store<f64>(nextNegative + edge8, pending + <f64>negatives * every);
       }
     }
     rowStart = rowEnd;
   }
+  rngA = stateA;
+  rngB = stateB;
+  rngC = stateC;
+  rngCounter = counter;
   edgeSamplesOut = edgeTotal;
   negativeSamplesOut = negativeTotal;
 }
