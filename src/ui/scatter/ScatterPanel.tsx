@@ -115,6 +115,8 @@ export function ScatterPanel() {
       const frame = s.frame;
       const renderer = s.renderer;
       if (!renderer || !frame || s.width === 0 || s.height === 0) return;
+      // A restart asked for since this frame arrived makes it stale: never draw it.
+      if (frame.runId < useExplorerStore.getState().minRunId) return;
       const points = frame.embedding;
       const n = points.length / 2;
       if (n === 0) return;
