@@ -8,6 +8,7 @@
 import { createEpochPairLog } from './epochPairLog';
 import { UserError } from './errors';
 import { clipGradient, REPULSION_OFFSET } from './gradients';
+import { optimizerHandle } from './optimizerHandle';
 import { PAPER_LOG_EPS, paperLog } from './paperLog';
 import { createUint32Source } from './random';
 import {
@@ -15,7 +16,6 @@ import {
   checkNegativeSampleRate,
   correctedRepulsionProbabilities,
   createEdgeSchedule,
-  learningRateAt,
   rescaleNegativeSamples,
 } from './sampling';
 import type { Graph, LossParts } from './types';
@@ -101,7 +101,7 @@ const DIAGONAL_REPULSION = -paperLog(0);
  *   points, using the already moved head (a sample equal to the head, or coincident with it, does
  *   not move anything; with pushNegatives the sample moves by the opposite step);
  * - with sampling 'corrected' (epochs ≥ 1), every edge then repels both ends with probability p_ij.
- * α is set after each epoch (`learningRateAt`). Same seed and options → bit-identical embedding.
+ * α is set after each epoch (`learningRateAt`, in optimizerHandle.ts). Same seed and options → bit-identical embedding.
  */
 export function createOptimizer(o: OptimizerOptions): Optimizer {
   const { graph, nEpochs, a, b, seed } = o;
@@ -119,7 +119,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
     throw new Error(`a and b must be positive, got a = ${a}, b = ${b}`);
   }
   checkNegativeSampleRate(o.m);
-  let initialAlpha = o.learningRate ?? 1;
+  const initialAlpha = o.learningRate ?? 1;
   checkLearningRate(initialAlpha);
   const pushNegatives = o.pushNegatives ?? false;
   const corrected = (o.sampling ?? 'umap') === 'corrected';
@@ -133,7 +133,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
     if (backend === 'wasm') {
       throw new Error(
         wasmCoversOptions(o)
-          ? 'the WebAssembly optimizer needs WebAssembly with SIMD, which this runtime lacks'
+          ? 'the WebAssembly optimizer could not be instantiated in this runtime'
           : 'the WebAssembly optimizer covers only umap sampling without loss tracking, logAfter or per-edge counts',
       );
     }
@@ -171,10 +171,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
   }
   const pairLog = o.logAfter ? createEpochPairLog(nnz, expectedRepulsive) : undefined;
 
-  let epoch = 0;
-  let alpha = learningRateAt(0, nEpochs, initialAlpha);
-
-  const runEpoch = (): EpochStats => {
+  const runEpoch = (epoch: number, alpha: number): EpochStats => {
     const positions = embedding;
     const twoB = 2 * b;
     const minusTwoAB = -2 * a * b;
@@ -318,38 +315,21 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
     };
     if (pairLog !== undefined) stats.actualAfter = pairLog.score(embedding, a, b);
     if (corrected) stats.correctedSamples = correctedSamples;
-    epoch++;
-    alpha = learningRateAt(epoch, nEpochs, initialAlpha);
     return stats;
   };
 
-  return {
+  return optimizerHandle({
     backend: 'typescript',
     embedding,
-    get epoch() {
-      return epoch;
-    },
     nEpochs,
-    get alpha() {
-      return alpha;
-    },
+    learningRate: initialAlpha,
+    m,
     perEdgeCounts,
-    step(epochs = 1) {
-      const stats: EpochStats[] = [];
-      for (let e = 0; e < epochs && epoch < nEpochs; e++) stats.push(runEpoch());
-      return stats;
-    },
-    setNegativeSampleRate(newRate: number) {
-      checkNegativeSampleRate(newRate);
-      if (newRate === m) return;
-      rescaleNegativeSamples(schedule, m, newRate);
-      m = newRate;
+    runEpoch,
+    changeNegativeSampleRate(from: number, to: number) {
+      rescaleNegativeSamples(schedule, from, to);
+      m = to;
       setCorrectedThresholds();
     },
-    setLearningRate(lr: number) {
-      checkLearningRate(lr);
-      initialAlpha = lr;
-      alpha = learningRateAt(epoch, nEpochs, initialAlpha);
-    },
-  };
+  });
 }

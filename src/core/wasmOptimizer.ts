@@ -14,13 +14,8 @@
  * Everything else (loss tracking, §7.3 corrected sampling, per-edge counters) runs in TypeScript.
  */
 import type { EpochStats, Optimizer, OptimizerOptions } from './optimizer';
-import {
-  checkLearningRate,
-  checkNegativeSampleRate,
-  createEdgeSchedule,
-  learningRateAt,
-  rescaleNegativeSamples,
-} from './sampling';
+import { optimizerHandle } from './optimizerHandle';
+import { createEdgeSchedule, rescaleNegativeSamples } from './sampling';
 import { optimizerWasmBase64 } from './wasm/optimizerWasm.gen';
 
 /** The kernel's exports (wasm/optimizer.as.ts); pointers are byte offsets into `memory`. */
@@ -63,8 +58,8 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * A fresh instance of the kernel, or undefined where WebAssembly or its SIMD proposal is missing
- * (`WebAssembly.validate` rejects the module), in which case callers use the TypeScript path.
+ * A fresh instance of the kernel, or undefined where WebAssembly is missing or rejects the module
+ * (`WebAssembly.validate`), in which case callers use the TypeScript path.
  */
 export function instantiateOptimizerKernel(): OptimizerKernel | undefined {
   if (typeof WebAssembly !== 'object') return undefined;
@@ -127,7 +122,7 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
   embedding.set(o.layout);
   new Int32Array(buffer, rowPtrAt, n + 1).set(graph.rowPtr);
   new Int32Array(buffer, colsAt, nnz).set(graph.cols);
-  let m = o.m;
+  const m = o.m;
   const fresh = createEdgeSchedule(graph, m);
   const schedule = {
     sampleEvery: new Float64Array(buffer, sampleEveryAt, nnz),
@@ -147,11 +142,7 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
   kernel.seed(whole >>> 0, Math.floor(whole / TWO_POW_32) >>> 0);
 
   const pushNegatives = o.pushNegatives ? 1 : 0;
-  let initialAlpha = o.learningRate ?? 1;
-  let epoch = 0;
-  let alpha = learningRateAt(0, nEpochs, initialAlpha);
-
-  const runEpoch = (): EpochStats => {
+  const runEpoch = (epoch: number, alpha: number): EpochStats => {
     kernel.runEpoch(
       n,
       rowPtrAt,
@@ -174,36 +165,16 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
       edgeSamples: kernel.edgeSamples(),
       negativeSamples: kernel.negativeSamples(),
     };
-    epoch++;
-    alpha = learningRateAt(epoch, nEpochs, initialAlpha);
     return stats;
   };
 
-  return {
+  return optimizerHandle({
     backend: 'wasm',
     embedding,
-    get epoch() {
-      return epoch;
-    },
     nEpochs,
-    get alpha() {
-      return alpha;
-    },
-    step(epochs = 1) {
-      const stats: EpochStats[] = [];
-      for (let e = 0; e < epochs && epoch < nEpochs; e++) stats.push(runEpoch());
-      return stats;
-    },
-    setNegativeSampleRate(newRate: number) {
-      checkNegativeSampleRate(newRate);
-      if (newRate === m) return;
-      rescaleNegativeSamples(schedule, m, newRate);
-      m = newRate;
-    },
-    setLearningRate(lr: number) {
-      checkLearningRate(lr);
-      initialAlpha = lr;
-      alpha = learningRateAt(epoch, nEpochs, initialAlpha);
-    },
-  };
+    learningRate: o.learningRate ?? 1,
+    m: o.m,
+    runEpoch,
+    changeNegativeSampleRate: (from: number, to: number) => rescaleNegativeSamples(schedule, from, to),
+  });
 }
