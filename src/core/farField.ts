@@ -1,6 +1,6 @@
 /**
- * The O(n²) term of the losses (losses.ts), R_i = Σ_j r_ij with r_ij = log(1 − ν_ij) in the chosen
- * log convention (lossLog.ts), approximated in O(n log n) by a Barnes–Hut walk of a quadtree
+ * The O(n²) term of the losses (losses.ts; the repulsion of eq. 6 and eq. 12), R_i = Σ_j r_ij with
+ * r_ij = log(1 − ν_ij) in the chosen log convention (lossLog.ts), approximated in O(n log n) by a Barnes–Hut walk of a quadtree
  * (quadtree.ts): near pairs exactly, a far cell of N points by a second-order Taylor expansion of
  * f(y) = g(‖y − e_i‖²) about the cell's centre of mass c, g(s) = r at squared distance s.
  *

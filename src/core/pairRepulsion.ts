@@ -1,6 +1,8 @@
 /**
  * The O(n²) part of the losses (losses.ts): R_i = Σ_j log(1 − ν_ij) for every point i, with
- * ν_ij = φ(‖e_i − e_j‖) = 1/(1 + a·d_ij^{2b}), in square tiles, over a tabulated log(1 − ν).
+ * ν_ij = φ(‖e_i − e_j‖) = 1/(1 + a·d_ij^{2b}) (eq. 4), in square tiles, over a tabulated log(1 − ν).
+ * The purported repulsion (eq. 6) is −Σ_i R_i plus an edge correction; the effective one (eq. 12)
+ * is −(m/n)·Σ_i d_i·R_i.
  */
 import { type LossSettings, repulsionLog } from './lossLog';
 

@@ -1,35 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { Frame } from '../engine/frame';
-import { useExplorerStore } from '../state/store';
+import { type ExplorerState, useExplorerStore } from '../state/store';
+import { useThrottledStoreValue } from '../state/useThrottledStoreValue';
 import { GraphStats } from './GraphStats';
 import { Readout } from './Readout';
 
 /** Numbers are read, not watched: 10 updates a second keep React and layout off most frames. */
 const READOUT_INTERVAL_MS = 100;
 
-/** The latest frame, at most every `interval` ms (and always the last one of a run). */
-function useThrottledFrame(interval: number): Frame | null {
-  const [frame, setFrame] = useState(() => useExplorerStore.getState().frame);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const unsubscribe = useExplorerStore.subscribe(() => {
-      if (timer !== null) return;
-      timer = setTimeout(() => {
-        timer = null;
-        setFrame(useExplorerStore.getState().frame);
-      }, interval);
-    });
-    return () => {
-      unsubscribe();
-      if (timer !== null) clearTimeout(timer);
-    };
-  }, [interval]);
-  return frame;
-}
+const selectFrame = (state: ExplorerState) => state.frame;
 
 /** The run's numbers under the scatter. */
 export function RunReadouts() {
-  const frame = useThrottledFrame(READOUT_INTERVAL_MS);
+  const frame = useThrottledStoreValue(useExplorerStore, selectFrame, READOUT_INTERVAL_MS);
   const runInfo = useExplorerStore((state) => state.runInfo);
   return (
     <div className="readouts">

@@ -1,10 +1,10 @@
 import { area, axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LossParts } from '../../core/types';
-import type { ActualLoss } from '../../engine/frame';
 import type { MultiSeedCurves } from '../../engine/multiSeed';
-import type { LossHistory } from '../../state/lossHistory';
-import { useExplorerStore } from '../../state/store';
+import { downsampleActual, type LossHistory } from '../../state/lossHistory';
+import { type ExplorerState, useExplorerStore } from '../../state/store';
+import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
 import { formatInteger, formatLoss, formatTick } from '../format';
 import { chartMargins, drawBottomAxis, drawLeftAxis, lossColours, powersOfTen } from './axes';
 
@@ -28,7 +28,7 @@ const defaultVisible = new Set([
   'actual repulsive',
 ]);
 
-/** The actual loss arrives every epoch; drawing more points than pixels only costs time. */
+/** The actual loss arrives every epoch: at most this many points per series. */
 const MAX_POINTS_PER_SERIES = 1000;
 /** Redraws per second at most while a run streams. */
 const REDRAW_INTERVAL_MS = 200;
@@ -47,41 +47,14 @@ interface Series {
   std?: Float64Array;
 }
 
-/**
- * Means of consecutive buckets of the per-epoch actual loss: at most `maxPoints` points, O(epochs).
- * An ActualLoss's `epoch` is the 0-based index of the epoch run; it is drawn at the end of that epoch
- * (epochs completed = index + 1), where the purported and effective losses are evaluated too.
- */
-function downsampleActual(actual: ActualLoss[], maxPoints: number): Series[] {
-  const bucket = Math.max(1, Math.ceil(actual.length / maxPoints));
-  const count = Math.ceil(actual.length / bucket);
-  const epochs = new Float64Array(count);
-  const values = {
-    total: new Float64Array(count),
-    attractive: new Float64Array(count),
-    repulsive: new Float64Array(count),
-  };
-  for (let b = 0; b < count; b++) {
-    const start = b * bucket;
-    const end = Math.min(actual.length, start + bucket);
-    let epochSum = 0;
-    let total = 0;
-    let attractive = 0;
-    let repulsive = 0;
-    for (let i = start; i < end; i++) {
-      const entry = actual[i];
-      epochSum += entry.epoch + 1;
-      total += entry.actual.total;
-      attractive += entry.actual.attractive;
-      repulsive += entry.actual.repulsive;
-    }
-    const size = end - start;
-    epochs[b] = epochSum / size;
-    values.total[b] = total / size;
-    values.attractive[b] = attractive / size;
-    values.repulsive[b] = repulsive / size;
-  }
-  return parts.map((part) => ({ kind: 'actual' as const, part, epochs, mean: values[part] }));
+function actualSeries(actual: LossHistory['actual']): Series[] {
+  const downsampled = downsampleActual(actual, MAX_POINTS_PER_SERIES);
+  return parts.map((part) => ({
+    kind: 'actual' as const,
+    part,
+    epochs: downsampled.epochs,
+    mean: downsampled[part],
+  }));
 }
 
 function liveSeries(history: LossHistory): Series[] {
@@ -98,7 +71,7 @@ function liveSeries(history: LossHistory): Series[] {
       });
     }
   }
-  return [...evaluated, ...downsampleActual(history.actual, MAX_POINTS_PER_SERIES)];
+  return [...evaluated, ...actualSeries(history.actual)];
 }
 
 function multiSeedSeries(curves: MultiSeedCurves): Series[] {
@@ -140,33 +113,11 @@ function latestTotals(history: LossHistory, curves: MultiSeedCurves | null) {
   };
 }
 
-/** The store's loss history, re-read at most every `intervalMs` (it is mutated in place with a version bump). */
-function useThrottledHistory(intervalMs: number): LossHistory {
-  const [history, setHistory] = useState(() => useExplorerStore.getState().history);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let lastRedraw = 0;
-    const unsubscribe = useExplorerStore.subscribe((state, previous) => {
-      if (state.history === previous.history || timer !== undefined) return;
-      const wait = Math.max(0, lastRedraw + intervalMs - performance.now());
-      timer = setTimeout(() => {
-        timer = undefined;
-        lastRedraw = performance.now();
-        setHistory(useExplorerStore.getState().history);
-      }, wait);
-    });
-    setHistory(useExplorerStore.getState().history);
-    return () => {
-      unsubscribe();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [intervalMs]);
-  return history;
-}
+const selectHistory = (state: ExplorerState) => state.history;
 
 /** Fig. 3: purported, effective and actual loss per epoch, live or as mean ± std over seeds. */
 export function LossCurves() {
-  const history = useThrottledHistory(REDRAW_INTERVAL_MS);
+  const history = useThrottledStoreValue(useExplorerStore, selectHistory, REDRAW_INTERVAL_MS);
   const multiSeed = useExplorerStore((state) => state.multiSeed);
   const nEpochs = useExplorerStore((state) => state.frame?.nEpochs ?? 0);
   const cadence = useExplorerStore((state) => state.frame?.cadence ?? 1);

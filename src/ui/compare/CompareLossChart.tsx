@@ -1,7 +1,8 @@
 import { axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LossHistory } from '../../state/lossHistory';
-import type { ExplorerStore } from '../../state/store';
+import { useEffect, useMemo, useRef } from 'react';
+import { downsampleActual, type LossHistory } from '../../state/lossHistory';
+import type { ExplorerState, ExplorerStore } from '../../state/store';
+import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
 import { chartMargins, drawBottomAxis, drawLeftAxis, lossColours, powersOfTen } from '../charts/axes';
 import { formatLoss, formatTick } from '../format';
 
@@ -27,26 +28,7 @@ interface Line {
   values: Float64Array;
 }
 
-/** A store's loss history, re-read at most every `intervalMs` (it is mutated in place with a version bump). */
-function useThrottledHistory(store: ExplorerStore, intervalMs: number): LossHistory {
-  const [history, setHistory] = useState(() => store.getState().history);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (state.history === previous.history || timer !== undefined) return;
-      timer = setTimeout(() => {
-        timer = undefined;
-        setHistory(store.getState().history);
-      }, intervalMs);
-    });
-    setHistory(store.getState().history);
-    return () => {
-      unsubscribe();
-      if (timer !== undefined) clearTimeout(timer);
-    };
-  }, [store, intervalMs]);
-  return history;
-}
+const selectHistory = (state: ExplorerState) => state.history;
 
 /** Effective total at the evaluated epochs, actual total per epoch (bucket means; drawn at epoch index + 1). */
 function linesOf(run: RunName, history: LossHistory): Line[] {
@@ -57,31 +39,16 @@ function linesOf(run: RunName, history: LossHistory): Line[] {
     epochs: Float64Array.from(evaluations, (entry) => entry.epoch),
     values: Float64Array.from(evaluations, (entry) => entry.effective.total),
   };
-  const actual = history.actual;
-  const bucket = Math.max(1, Math.ceil(actual.length / MAX_POINTS));
-  const count = Math.ceil(actual.length / bucket);
-  const epochs = new Float64Array(count);
-  const values = new Float64Array(count);
-  for (let b = 0; b < count; b++) {
-    const end = Math.min(actual.length, (b + 1) * bucket);
-    let epochSum = 0;
-    let sum = 0;
-    for (let i = b * bucket; i < end; i++) {
-      epochSum += actual[i].epoch + 1;
-      sum += actual[i].actual.total;
-    }
-    epochs[b] = epochSum / (end - b * bucket);
-    values[b] = sum / (end - b * bucket);
-  }
-  return [effective, { run, kind: 'actual', epochs, values }];
+  const { epochs, total } = downsampleActual(history.actual, MAX_POINTS);
+  return [effective, { run, kind: 'actual', epochs, values: total }];
 }
 
 const last = (values: Float64Array) => (values.length > 0 ? values[values.length - 1] : undefined);
 
 /** Runs A and B's effective (eq. 12) and actual (eq. 11) total losses on one log-scale chart. */
 export function CompareLossChart({ a, b, nEpochs }: { a: ExplorerStore; b: ExplorerStore; nEpochs: number }) {
-  const historyA = useThrottledHistory(a, REDRAW_INTERVAL_MS);
-  const historyB = useThrottledHistory(b, REDRAW_INTERVAL_MS);
+  const historyA = useThrottledStoreValue(a, selectHistory, REDRAW_INTERVAL_MS);
+  const historyB = useThrottledStoreValue(b, selectHistory, REDRAW_INTERVAL_MS);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
 
