@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, type ExplorerConfig, planChange, stageKeys } from './config';
+import { defaultConfig, type ExplorerConfig, planChange, sameConfig, stageKeys } from './config';
 
 const change = (overrides: Partial<ExplorerConfig>) =>
   planChange(defaultConfig, { ...defaultConfig, ...overrides });
@@ -32,5 +32,13 @@ describe('planChange: which change rebuilds what (design.md, "Staged pipeline an
     const csv = { ...defaultConfig, dataset: 'csv' as const };
     expect(stageKeys(csv, 'abc').dataset).toBe(stageKeys({ ...csv, n: 5, seed: 9 }, 'abc').dataset);
     expect(planChange(csv, csv, 'abc', 'def').rebuild[0]).toBe('dataset');
+  });
+});
+
+describe('sameConfig', () => {
+  it('compares field by field, not by identity', () => {
+    expect(sameConfig(defaultConfig, { ...defaultConfig })).toBe(true);
+    expect(sameConfig(defaultConfig, { ...defaultConfig, m: 6 })).toBe(false);
+    expect(sameConfig(defaultConfig, { ...defaultConfig, pushNegatives: true })).toBe(false);
   });
 });

@@ -24,6 +24,11 @@ export interface ExplorerConfig {
   sampling: SamplingMode;
 }
 
+/** Whether two configurations ask for the same run (field by field; every field is a primitive). */
+export function sameConfig(a: ExplorerConfig, b: ExplorerConfig): boolean {
+  return (Object.keys(a) as (keyof ExplorerConfig)[]).every((key) => a[key] === b[key]);
+}
+
 /** The k slider's largest value: kNN is computed once at this k and sliced for smaller ones. */
 export const K_MAX = 50;
 

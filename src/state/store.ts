@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
 import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
@@ -59,8 +59,13 @@ export function createExplorerStore() {
       if (frame.runId < state.minRunId) return;
       const newRun = frame.runId !== state.history.runId;
       const history = newRun ? emptyHistory(frame.runId) : state.history;
+      // Every frame arrives with a fresh copy of its configuration; keeping the previous object when
+      // nothing changed lets whatever selects `frame.config` (URL sync, Copy link) skip the frame.
+      const previousConfig = state.frame?.config;
+      const config =
+        previousConfig && sameConfig(previousConfig, frame.config) ? previousConfig : frame.config;
       set({
-        frame,
+        frame: config === frame.config ? frame : { ...frame, config },
         minRunId: frame.runId,
         // A rejected change leaves the previous configuration in effect: the controls follow it.
         config: frame.error ? frame.config : state.config,

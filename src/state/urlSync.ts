@@ -1,11 +1,9 @@
 import { useEffect } from 'react';
-import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
 import { useLinkStore } from './linkStore';
 import { useExplorerStore } from './store';
 import { decodeConfig, encodeConfig } from './urlCodec';
 import type { RunClient } from './workerClient';
-
-const sameConfig = (a: ExplorerConfig, b: ExplorerConfig) => encodeConfig(a) === encodeConfig(b);
 
 /** The configuration a page opens with: the link's, or the default (the paper ring). */
 export function configFromLocation(): ExplorerConfig {
