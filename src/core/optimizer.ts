@@ -47,8 +47,8 @@ export interface OptimizerOptions {
   /** Keep per-edge sample counters (tests, diagnostics; default false). */
   countPerEdge?: boolean;
   /**
-   * 'auto' (default): WebAssembly when it runs here and covers the options (umap sampling, no loss
-   * tracking, no logAfter, no per-edge counters), else TypeScript. 'wasm' throws if it cannot.
+   * 'auto' (default): WebAssembly when it runs here and covers the options (umap sampling, no
+   * logAfter, no per-edge counters), else TypeScript. 'wasm' throws if it cannot.
    */
   backend?: 'auto' | OptimizerBackend;
 }
@@ -134,7 +134,7 @@ export function createOptimizer(o: OptimizerOptions): Optimizer {
       throw new Error(
         wasmCoversOptions(o)
           ? 'the WebAssembly optimizer could not be instantiated in this runtime'
-          : 'the WebAssembly optimizer covers only umap sampling without loss tracking, logAfter or per-edge counts',
+          : 'the WebAssembly optimizer covers only umap sampling without logAfter or per-edge counts',
       );
     }
   }

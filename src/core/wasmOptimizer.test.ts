@@ -87,14 +87,16 @@ describe('createOptimizer backend', () => {
     for (const pushNegatives of [false, true]) {
       const options = { ...base, pushNegatives, seed: 42 };
 
-      it(`${name}, pushNegatives ${pushNegatives}: with the host's exp/log, WASM equals TypeScript bit for bit after 50 epochs`, () => {
-        const reference = createOptimizer({ ...options, backend: 'typescript' });
-        const kernel = createWasmOptimizer(options, true);
+      it(`${name}, pushNegatives ${pushNegatives}: with the host's exp/log, WASM equals TypeScript bit for bit after 50 epochs, actual loss included`, () => {
+        const tracked = { ...options, trackLoss: true };
+        const reference = createOptimizer({ ...tracked, backend: 'typescript' });
+        const kernel = createWasmOptimizer(tracked, true);
         const referenceStats = reference.step(50);
         const kernelStats = kernel?.step(50) ?? [];
-        expect(kernelStats.map((s) => [s.edgeSamples, s.negativeSamples])).toEqual(
-          referenceStats.map((s) => [s.edgeSamples, s.negativeSamples]),
+        expect(kernelStats.map((s) => [s.edgeSamples, s.negativeSamples, s.actual])).toEqual(
+          referenceStats.map((s) => [s.edgeSamples, s.negativeSamples, s.actual]),
         );
+        expect(referenceStats[49].actual.repulsive).toBeGreaterThan(0);
         expect(kernel?.embedding).toEqual(reference.embedding);
         // The points did move: the comparison is not between two copies of the layout.
         expect(maxAbsDifference(reference.embedding, base.layout)).toBeGreaterThan(0.1);
@@ -113,8 +115,30 @@ describe('createOptimizer backend', () => {
         expect(maxAbsDifference(fast.embedding, reference.embedding)).toBeLessThan(1e-4);
         expect(maxAbsDifference(fast.embedding, base.layout)).toBeGreaterThan(0.1);
       });
+
+      it(`${name}, pushNegatives ${pushNegatives}: the fast backend's actual loss is within 1e-6 of TypeScript's in epochs 1 and 2`, () => {
+        const tracked = { ...options, trackLoss: true };
+        const reference = createOptimizer({ ...tracked, backend: 'typescript' });
+        const fast = createOptimizer(tracked);
+        expect(fast.backend).toBe('wasm');
+        // Epoch 0 samples nothing (algorithm.md §1.10).
+        const pairs = [reference.step(3), fast.step(3)];
+        for (let e = 1; e <= 2; e++) {
+          const [exact, approximate] = pairs.map((stats) => stats[e].actual);
+          expect(approximate.repulsive).toBeGreaterThan(0);
+          for (const part of ['attractive', 'repulsive', 'total'] as const) {
+            expect(Math.abs(approximate[part] - exact[part])).toBeLessThanOrEqual(1e-6 * exact.total);
+          }
+        }
+      });
     }
   }
+
+  it('reports a zero actual loss when loss tracking is off', () => {
+    const stats = createOptimizer({ ...ring, seed: 2 }).step(3);
+    expect(stats.map((s) => s.actual.total)).toEqual([0, 0, 0]);
+    expect(stats[2].negativeSamples).toBeGreaterThan(0);
+  });
 
   it('keeps agreeing through live changes of m and of the learning rate', () => {
     const options = { ...ring, seed: 5 };
@@ -133,12 +157,13 @@ describe('createOptimizer backend', () => {
   });
 
   it('falls back to TypeScript for options the kernel does not cover, and when forced', () => {
-    expect(createOptimizer({ ...ring, seed: 1, trackLoss: true }).backend).toBe('typescript');
+    expect(createOptimizer({ ...ring, seed: 1, trackLoss: true }).backend).toBe('wasm');
+    expect(createOptimizer({ ...ring, seed: 1, pushNegatives: true }).backend).toBe('wasm');
     expect(createOptimizer({ ...ring, seed: 1, sampling: 'corrected' }).backend).toBe('typescript');
     expect(createOptimizer({ ...ring, seed: 1, logAfter: true }).backend).toBe('typescript');
     expect(createOptimizer({ ...ring, seed: 1, countPerEdge: true }).backend).toBe('typescript');
     expect(createOptimizer({ ...ring, seed: 1, backend: 'typescript' }).backend).toBe('typescript');
-    expect(() => createOptimizer({ ...ring, seed: 1, trackLoss: true, backend: 'wasm' })).toThrow(
+    expect(() => createOptimizer({ ...ring, seed: 1, logAfter: true, backend: 'wasm' })).toThrow(
       /covers only/,
     );
   });

@@ -10,11 +10,13 @@
  * stream is createUint32Source(seed)'s, drawn with uniformIntFrom's rejection rule, so the
  * embedding equals the TypeScript path's up to the rounding of (d²)^b and of the coefficients.
  *
- * Covers: sampling 'umap', pushNegatives on or off, trackLoss false, no logAfter, no countPerEdge.
- * Everything else (loss tracking, §7.3 corrected sampling, per-edge counters) runs in TypeScript.
+ * Covers: sampling 'umap', pushNegatives on or off, trackLoss on or off, no logAfter, no
+ * countPerEdge. Everything else (§7.3 corrected sampling, logAfter, per-edge counters) runs in
+ * TypeScript.
  */
 import type { EpochStats, Optimizer, OptimizerOptions } from './optimizer';
 import { optimizerHandle } from './optimizerHandle';
+import { PAPER_LOG_EPS, paperLog } from './paperLog';
 import { createEdgeSchedule, rescaleNegativeSamples } from './sampling';
 import { optimizerWasmBase64 } from './wasm/optimizerWasm.gen';
 
@@ -27,8 +29,11 @@ export interface OptimizerKernel {
   exp2(y: number): number;
   heapBase(): number;
   setReferencePower(on: number): void;
+  setLossTracking(on: number, eps: number, diagonal: number): void;
   edgeSamples(): number;
   negativeSamples(): number;
+  attractiveLoss(): number;
+  repulsiveLoss(): number;
   runEpoch(
     n: number,
     rowPtr: number,
@@ -80,12 +85,7 @@ export function instantiateOptimizerKernel(): OptimizerKernel | undefined {
 
 /** Whether the WebAssembly kernel implements these options (see the file comment). */
 export function wasmCoversOptions(o: OptimizerOptions): boolean {
-  return (
-    (o.sampling ?? 'umap') === 'umap' &&
-    (o.trackLoss ?? true) === false &&
-    !(o.logAfter ?? false) &&
-    !(o.countPerEdge ?? false)
-  );
+  return (o.sampling ?? 'umap') === 'umap' && !(o.logAfter ?? false) && !(o.countPerEdge ?? false);
 }
 
 /**
@@ -98,6 +98,7 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
   const kernel = instantiateOptimizerKernel();
   if (kernel === undefined) return undefined;
   kernel.setReferencePower(referencePower ? 1 : 0);
+  kernel.setLossTracking((o.trackLoss ?? true) ? 1 : 0, PAPER_LOG_EPS, -paperLog(0));
   const { graph, nEpochs, a, b } = o;
   const { n } = graph;
   const nnz = graph.rowPtr[n];
@@ -159,13 +160,14 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
       b,
       pushNegatives,
     );
-    const stats: EpochStats = {
+    const attractive = kernel.attractiveLoss();
+    const repulsive = kernel.repulsiveLoss();
+    return {
       epoch,
-      actual: { attractive: 0, repulsive: 0, total: 0 },
+      actual: { attractive, repulsive, total: attractive + repulsive },
       edgeSamples: kernel.edgeSamples(),
       negativeSamples: kernel.negativeSamples(),
     };
-    return stats;
   };
 
   return optimizerHandle({

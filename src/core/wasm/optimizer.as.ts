@@ -8,8 +8,8 @@
  * division, so it agrees with TypeScript up to rounding only (the reference mode, setReferencePower,
  * keeps its exact arithmetic).
  *
- * Covered: umap sampling, pushNegatives on or off, no loss tracking. Corrected sampling (§7.3)
- * and loss tracking stay on the TypeScript path.
+ * Covered: umap sampling, pushNegatives on or off, the actual loss of eq. 11 on or off. Corrected
+ * sampling (§7.3) stays on the TypeScript path.
  */
 
 // ---- sfc32 seeded through splitmix32: the same stream as createUint32Source (random.ts). ----
@@ -201,6 +201,8 @@ const REPULSION_OFFSET: f64 = 0.001;
 
 let edgeSamplesOut: f64 = 0;
 let negativeSamplesOut: f64 = 0;
+let attractiveLossOut: f64 = 0;
+let repulsiveLossOut: f64 = 0;
 
 export function edgeSamples(): f64 {
   return edgeSamplesOut;
@@ -208,6 +210,39 @@ export function edgeSamples(): f64 {
 
 export function negativeSamples(): f64 {
   return negativeSamplesOut;
+}
+
+/** The last epoch's attraction part of eq. 11 (0 unless loss tracking is on). */
+export function attractiveLoss(): f64 {
+  return attractiveLossOut;
+}
+
+/** The last epoch's repulsion part of eq. 11 (0 unless loss tracking is on). */
+export function repulsiveLoss(): f64 {
+  return repulsiveLossOut;
+}
+
+// ---- The actual loss (eq. 11) in the paper code's log(min(x + ε, 1)) (paperLog.ts). ----
+
+let trackLoss = false;
+let logEps: f64 = 0;
+let diagonalRepulsion: f64 = 0;
+
+/**
+ * Accumulate eq. 11 over the pairs each epoch samples, as optimizer.ts does with trackLoss: ε of
+ * paperLog, and −paperLog(0), the term of a sample equal to (or coincident with) its head.
+ */
+export function setLossTracking(on: bool, eps: f64, diagonal: f64): void {
+  trackLoss = on;
+  logEps = eps;
+  diagonalRepulsion = diagonal;
+}
+
+/** ln x: the host's Math.log in the reference mode (bit-identical sums), else the table log2. */
+// @ts-ignore: decorator
+@inline
+function lossLn(x: f64, reference: bool): f64 {
+  return reference ? hostLog(x) : scaledLog2(x, LN2, 0);
 }
 
 /** First free byte after this module's own data: the host lays its arrays out from here. */
@@ -227,8 +262,8 @@ function clip(v: f64, bound: f64): f64 {
 }
 
 /**
- * One epoch over all stored edges, exactly the loop of optimizer.ts with trackLoss false and
- * sampling 'umap'. Pointers are byte offsets into this module's memory: positions float32 n×2,
+ * One epoch over all stored edges, exactly the loop of optimizer.ts with sampling 'umap' (and its
+ * trackLoss as set by setLossTracking). Pointers are byte offsets into this module's memory: positions float32 n×2,
  * rowPtr/cols int32, the schedule float64 per edge, lastSampled int32 per edge.
  */
 export function runEpoch(
@@ -247,13 +282,21 @@ export function runEpoch(
   b: f64,
   pushNegatives: bool,
 ): void {
-  // Two copies of the loop, each with its mode constant-folded: no per-sample test of the mode.
+  // Four copies of the loop, each with its modes constant-folded: no per-sample test of a mode.
   if (referencePower) {
+    if (trackLoss) {
+      epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
+        lastSampled, epoch, alpha, a, b, pushNegatives, true, true);
+    } else {
+      epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
+        lastSampled, epoch, alpha, a, b, pushNegatives, true, false);
+    }
+  } else if (trackLoss) {
     epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-      lastSampled, epoch, alpha, a, b, pushNegatives, true);
+      lastSampled, epoch, alpha, a, b, pushNegatives, false, true);
   } else {
     epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-      lastSampled, epoch, alpha, a, b, pushNegatives, false);
+      lastSampled, epoch, alpha, a, b, pushNegatives, false, false);
   }
 }
 
@@ -280,6 +323,7 @@ function epochLoop(
   b: f64,
   pushNegatives: bool,
   reference: bool,
+  tracking: bool,
 ): void {
   const epochValue = <f64>epoch;
   const minusTwoAB = -2 * a * b;
@@ -302,6 +346,11 @@ function epochLoop(
   let counter = rngCounter;
   let edgeTotal: f64 = 0;
   let negativeTotal: f64 = 0;
+  // The loss sums are off the chain of head updates, so tracking costs throughput, not latency.
+  let attractionSum: f64 = 0;
+  let repulsionSum: f64 = 0;
+  const eps = logEps;
+  const diagonal = diagonalRepulsion;
 
   let rowStart = load<i32>(rowPtr);
   for (let i = 0; i < n; i++) {
@@ -326,12 +375,21 @@ function epochLoop(
         let stepY: f64;
         if (reference) {
           const power = referencePowerOf(distSquared, b);
-          const coefficient = minusTwoAB * (power / distSquared) * (1 / (1 + a * power));
+          const phi = 1 / (1 + a * power);
+          if (tracking) {
+            const shifted = phi + eps;
+            if (shifted < 1) attractionSum -= lossLn(shifted, true);
+          }
+          const coefficient = minusTwoAB * (power / distSquared) * phi;
           stepX = alpha * clip(coefficient * dx, GRADIENT_CLIP);
           stepY = alpha * clip(coefficient * dy, GRADIENT_CLIP);
         } else {
           // −2ab·d^{2b−2}/(1 + a·d^{2b}) (times α, folded into the constant and the clip bound).
           const aPower = fastAPowerOf(distSquared, scaleY, offsetY);
+          if (tracking) {
+            const shifted = 1 / (1 + aPower) + eps;
+            if (shifted < 1) attractionSum -= lossLn(shifted, false);
+          }
           const coefficient = (alphaMinusTwoB * aPower) / (distSquared * (1 + aPower));
           stepX = clip(coefficient * dx, alphaClip);
           stepY = clip(coefficient * dy, alphaClip);
@@ -368,7 +426,11 @@ function epochLoop(
           rest = select(rest + <i64>count, rest, rest < 0);
           rest = select(rest - <i64>count, rest, rest >= <i64>count);
           const s = <u32>rest;
-          if (s == <u32>i) continue;
+          if (s == <u32>i) {
+            // The diagonal term of eq. 11; umap-learn skips the update.
+            if (tracking) repulsionSum += diagonal;
+            continue;
+          }
           const sampleAt = positions + (<usize>s << 3);
           const sampleX = <f64>load<f32>(sampleAt);
           const sampleY = <f64>load<f32>(sampleAt, 4);
@@ -380,11 +442,21 @@ function epochLoop(
             let stepY: f64;
             if (reference) {
               const power = referencePowerOf(sampleDistSquared, b);
-              const coefficient = (twoB * (1 / (1 + a * power))) / (REPULSION_OFFSET + sampleDistSquared);
+              const phi = 1 / (1 + a * power);
+              if (tracking) {
+                const shifted = 1 - phi + eps;
+                if (shifted < 1) repulsionSum -= lossLn(shifted, true);
+              }
+              const coefficient = (twoB * phi) / (REPULSION_OFFSET + sampleDistSquared);
               stepX = alpha * clip(coefficient * awayX, GRADIENT_CLIP);
               stepY = alpha * clip(coefficient * awayY, GRADIENT_CLIP);
             } else {
               const aPower = fastAPowerOf(sampleDistSquared, scaleY, offsetY);
+              if (tracking) {
+                // 1 − φ as a·d^{2b}/(1 + a·d^{2b}): no cancellation when φ is close to 1.
+                const shifted = aPower / (1 + aPower) + eps;
+                if (shifted < 1) repulsionSum -= lossLn(shifted, false);
+              }
               const coefficient = alphaTwoB / ((1 + aPower) * (REPULSION_OFFSET + sampleDistSquared));
               stepX = clip(coefficient * awayX, alphaClip);
               stepY = clip(coefficient * awayY, alphaClip);
@@ -395,6 +467,9 @@ function epochLoop(
               store<f32>(sampleAt, <f32>(sampleX - stepX));
               store<f32>(sampleAt, <f32>(sampleY - stepY), 4);
             }
+          } else if (tracking) {
+            // Coincident distinct points: φ = 1, and nothing moves.
+            repulsionSum += diagonal;
           }
         }
         store<f32>(headAt, <f32>headX);
@@ -411,4 +486,6 @@ function epochLoop(
   rngCounter = counter;
   edgeSamplesOut = edgeTotal;
   negativeSamplesOut = negativeTotal;
+  attractiveLossOut = attractionSum;
+  repulsiveLossOut = repulsionSum;
 }
