@@ -77,6 +77,8 @@ export interface PerEdgeCounts {
 export interface Optimizer {
   /** The backend actually running the epochs. */
   readonly backend: OptimizerBackend;
+  /** Threads sharing each epoch: 1, or more for parallel epochs (parallelOptimizer.ts). */
+  readonly threads: number;
   readonly embedding: Float32Array;
   /** Number of epochs run so far = index of the next epoch. */
   readonly epoch: number;
@@ -87,6 +89,8 @@ export interface Optimizer {
   step(epochs?: number): EpochStats[];
   setNegativeSampleRate(m: number): void;
   setLearningRate(lr: number): void;
+  /** Releases helper threads, if any; the optimizer must not step afterwards. */
+  dispose(): void;
 }
 
 const TWO_POW_32 = 4294967296;

@@ -9,6 +9,8 @@ import { checkLearningRate, checkNegativeSampleRate, learningRateAt } from './sa
 
 export interface OptimizerCore {
   backend: OptimizerBackend;
+  /** Threads running each epoch (parallelOptimizer.ts); 1 unless given. */
+  threads?: number;
   embedding: Float32Array;
   nEpochs: number;
   learningRate: number;
@@ -18,6 +20,8 @@ export interface OptimizerCore {
   runEpoch(epoch: number, alpha: number): EpochStats;
   /** m changes from `from` to `to` before the next epoch (validated, and only when it differs). */
   changeNegativeSampleRate(from: number, to: number): void;
+  /** Releases what the backend holds beyond memory (helper threads); none unless given. */
+  dispose?(): void;
 }
 
 export function optimizerHandle(core: OptimizerCore): Optimizer {
@@ -28,6 +32,7 @@ export function optimizerHandle(core: OptimizerCore): Optimizer {
   let alpha = learningRateAt(0, nEpochs, initialAlpha);
   return {
     backend: core.backend,
+    threads: core.threads ?? 1,
     embedding: core.embedding,
     nEpochs,
     perEdgeCounts: core.perEdgeCounts,
@@ -56,6 +61,9 @@ export function optimizerHandle(core: OptimizerCore): Optimizer {
       checkLearningRate(lr);
       initialAlpha = lr;
       alpha = learningRateAt(epoch, nEpochs, initialAlpha);
+    },
+    dispose() {
+      core.dispose?.();
     },
   };
 }

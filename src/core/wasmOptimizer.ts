@@ -17,8 +17,8 @@
 import type { EpochStats, Optimizer, OptimizerOptions } from './optimizer';
 import { optimizerHandle } from './optimizerHandle';
 import { PAPER_LOG_EPS, paperLog } from './paperLog';
-import { createEdgeSchedule, rescaleNegativeSamples } from './sampling';
-import { optimizerWasmBase64 } from './wasm/optimizerWasm.gen';
+import { createEdgeSchedule, type EdgeSchedule, rescaleNegativeSamples } from './sampling';
+import { optimizerWasmBase64, sharedOptimizerWasmBase64 } from './wasm/optimizerWasm.gen';
 
 /** The kernel's exports (wasm/optimizer.as.ts); pointers are byte offsets into `memory`. */
 export interface OptimizerKernel {
@@ -44,6 +44,8 @@ export interface OptimizerKernel {
     negativeEvery: number,
     nextNegative: number,
     lastSampled: number,
+    rowBegin: number,
+    rowEnd: number,
     epoch: number,
     alpha: number,
     a: number,
@@ -53,7 +55,8 @@ export interface OptimizerKernel {
 }
 
 const TWO_POW_32 = 4294967296;
-const PAGE_BYTES = 65536;
+/** Bytes in a WebAssembly memory page. */
+export const PAGE_BYTES = 65536;
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
@@ -62,15 +65,39 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+let sharedKernelModule: WebAssembly.Module | undefined;
+
+/**
+ * The compiled module of the shared-memory build, compiled once per thread and handed to helper
+ * threads with their shard: V8 shares a module's machine code across workers, so a helper starts on
+ * the already optimised code instead of compiling (and tiering up) its own.
+ */
+export function sharedOptimizerModule(): WebAssembly.Module {
+  sharedKernelModule ??= new WebAssembly.Module(decodeBase64(sharedOptimizerWasmBase64));
+  return sharedKernelModule;
+}
+
 /**
  * A fresh instance of the kernel, or undefined where WebAssembly is missing or rejects the module
- * (`WebAssembly.validate`), in which case callers use the TypeScript path.
+ * (`WebAssembly.validate`), in which case callers use the TypeScript path. Given a shared memory,
+ * the instance runs on it (the build that imports its memory; parallelOptimizer.ts), from `module`
+ * when given.
  */
-export function instantiateOptimizerKernel(): OptimizerKernel | undefined {
+export function instantiateOptimizerKernel(
+  sharedMemory?: WebAssembly.Memory,
+  module?: WebAssembly.Module,
+): OptimizerKernel | undefined {
   if (typeof WebAssembly !== 'object') return undefined;
-  const bytes = decodeBase64(optimizerWasmBase64);
-  if (!WebAssembly.validate(bytes)) return undefined;
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {
+  let compiled = module;
+  if (compiled === undefined) {
+    if (sharedMemory) compiled = sharedOptimizerModule();
+    else {
+      const bytes = decodeBase64(optimizerWasmBase64);
+      if (!WebAssembly.validate(bytes)) return undefined;
+      compiled = new WebAssembly.Module(bytes);
+    }
+  }
+  const instance = new WebAssembly.Instance(compiled, {
     env: {
       // Used only by setReferencePower (tests): the TypeScript path's own transcendentals.
       log: Math.log,
@@ -78,14 +105,145 @@ export function instantiateOptimizerKernel(): OptimizerKernel | undefined {
       abort: () => {
         throw new Error('the optimizer kernel aborted');
       },
+      ...(sharedMemory ? { memory: sharedMemory } : {}),
     },
   });
+  // The shared build re-exports the memory it imports, so `memory` is the shared one there.
   return instance.exports as unknown as OptimizerKernel;
 }
 
 /** Whether the WebAssembly kernel implements these options (see the file comment). */
 export function wasmCoversOptions(o: OptimizerOptions): boolean {
   return (o.sampling ?? 'umap') === 'umap' && !(o.logAfter ?? false) && !(o.countPerEdge ?? false);
+}
+
+/** Byte offsets of a run's arrays in kernel memory, from `start` on; `end` is the first free byte. */
+export interface KernelLayout {
+  n: number;
+  nnz: number;
+  positions: number;
+  rowPtr: number;
+  cols: number;
+  lastSampled: number;
+  sampleEvery: number;
+  nextSample: number;
+  negativeEvery: number;
+  nextNegative: number;
+  end: number;
+}
+
+/** Float32 positions, int32 rowPtr/cols/lastSampled, then the float64 schedule, 8-aligned. */
+export function kernelLayout(start: number, n: number, nnz: number): KernelLayout {
+  const align8 = (offset: number): number => Math.ceil(offset / 8) * 8;
+  const positions = align8(start);
+  const rowPtr = positions + 8 * n;
+  const cols = rowPtr + 4 * (n + 1);
+  const lastSampled = cols + 4 * nnz;
+  const sampleEvery = align8(lastSampled + 4 * nnz);
+  const nextSample = sampleEvery + 8 * nnz;
+  const negativeEvery = nextSample + 8 * nnz;
+  const nextNegative = negativeEvery + 8 * nnz;
+  const end = nextNegative + 8 * nnz;
+  return {
+    n,
+    nnz,
+    positions,
+    rowPtr,
+    cols,
+    lastSampled,
+    sampleEvery,
+    nextSample,
+    negativeEvery,
+    nextNegative,
+    end,
+  };
+}
+
+/** What the host keeps of a run laid out in kernel memory: views on the same bytes. */
+export interface KernelRunState {
+  embedding: Float32Array;
+  schedule: EdgeSchedule;
+}
+
+/** Views of a laid-out run in `buffer` (the kernel's memory, plain or shared). */
+export function kernelRunViews(buffer: ArrayBufferLike, layout: KernelLayout): KernelRunState {
+  const { n, nnz } = layout;
+  return {
+    embedding: new Float32Array(buffer, layout.positions, 2 * n),
+    schedule: {
+      sampleEvery: new Float64Array(buffer, layout.sampleEvery, nnz),
+      nextSample: new Float64Array(buffer, layout.nextSample, nnz),
+      negativeEvery: new Float64Array(buffer, layout.negativeEvery, nnz),
+      nextNegative: new Float64Array(buffer, layout.nextNegative, nnz),
+      lastSampled: new Int32Array(buffer, layout.lastSampled, nnz),
+    },
+  };
+}
+
+/** Copies the graph, the initial layout and a fresh edge schedule for `o.m` into `buffer`. */
+export function writeKernelRun(
+  buffer: ArrayBufferLike,
+  layout: KernelLayout,
+  o: OptimizerOptions,
+): KernelRunState {
+  const { graph } = o;
+  const state = kernelRunViews(buffer, layout);
+  state.embedding.set(o.layout);
+  new Int32Array(buffer, layout.rowPtr, layout.n + 1).set(graph.rowPtr);
+  new Int32Array(buffer, layout.cols, layout.nnz).set(graph.cols);
+  const fresh = createEdgeSchedule(graph, o.m);
+  const { schedule } = state;
+  schedule.sampleEvery.set(fresh.sampleEvery);
+  schedule.nextSample.set(fresh.nextSample);
+  schedule.negativeEvery.set(fresh.negativeEvery);
+  schedule.nextNegative.set(fresh.nextNegative);
+  schedule.lastSampled.set(fresh.lastSampled);
+  return state;
+}
+
+/** The per-run settings of a kernel instance: its random stream (createUint32Source's seeding) and loss tracking. */
+export function prepareKernel(kernel: OptimizerKernel, seed: number, trackLoss: boolean): void {
+  // The integer part of the seed, split into two 32-bit halves.
+  const whole = Math.trunc(seed);
+  kernel.seed(whole >>> 0, Math.floor(whole / TWO_POW_32) >>> 0);
+  kernel.setLossTracking(trackLoss ? 1 : 0, PAPER_LOG_EPS, -paperLog(0));
+}
+
+/** One epoch over rows rowBegin..rowEnd − 1 of a laid-out run, and what it sampled and scored. */
+export function runKernelEpoch(
+  kernel: OptimizerKernel,
+  layout: KernelLayout,
+  rows: { begin: number; end: number },
+  epoch: number,
+  alpha: number,
+  o: { a: number; b: number; pushNegatives?: boolean },
+): EpochStats {
+  kernel.runEpoch(
+    layout.n,
+    layout.rowPtr,
+    layout.cols,
+    layout.positions,
+    layout.sampleEvery,
+    layout.nextSample,
+    layout.negativeEvery,
+    layout.nextNegative,
+    layout.lastSampled,
+    rows.begin,
+    rows.end,
+    epoch,
+    alpha,
+    o.a,
+    o.b,
+    o.pushNegatives ? 1 : 0,
+  );
+  const attractive = kernel.attractiveLoss();
+  const repulsive = kernel.repulsiveLoss();
+  return {
+    epoch,
+    actual: { attractive, repulsive, total: attractive + repulsive },
+    edgeSamples: kernel.edgeSamples(),
+    negativeSamples: kernel.negativeSamples(),
+  };
 }
 
 /**
@@ -98,85 +256,23 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
   const kernel = instantiateOptimizerKernel();
   if (kernel === undefined) return undefined;
   kernel.setReferencePower(referencePower ? 1 : 0);
-  kernel.setLossTracking((o.trackLoss ?? true) ? 1 : 0, PAPER_LOG_EPS, -paperLog(0));
-  const { graph, nEpochs, a, b } = o;
-  const { n } = graph;
-  const nnz = graph.rowPtr[n];
-
-  // Layout: float32 positions, int32 rowPtr/cols/lastSampled, then the float64 schedule, 8-aligned.
-  const align8 = (offset: number): number => Math.ceil(offset / 8) * 8;
-  const positionsAt = align8(kernel.heapBase());
-  const rowPtrAt = positionsAt + 8 * n;
-  const colsAt = rowPtrAt + 4 * (n + 1);
-  const lastSampledAt = colsAt + 4 * nnz;
-  const sampleEveryAt = align8(lastSampledAt + 4 * nnz);
-  const nextSampleAt = sampleEveryAt + 8 * nnz;
-  const negativeEveryAt = nextSampleAt + 8 * nnz;
-  const nextNegativeAt = negativeEveryAt + 8 * nnz;
-  const end = nextNegativeAt + 8 * nnz;
+  const { n } = o.graph;
+  const layout = kernelLayout(kernel.heapBase(), n, o.graph.rowPtr[n]);
+  // The memory never grows afterwards, so the views stay valid.
   const { memory } = kernel;
-  const missingPages = Math.ceil(end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
+  const missingPages = Math.ceil(layout.end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
   if (missingPages > 0) memory.grow(missingPages);
-  const buffer = memory.buffer;
-
-  const embedding = new Float32Array(buffer, positionsAt, 2 * n);
-  embedding.set(o.layout);
-  new Int32Array(buffer, rowPtrAt, n + 1).set(graph.rowPtr);
-  new Int32Array(buffer, colsAt, nnz).set(graph.cols);
-  const m = o.m;
-  const fresh = createEdgeSchedule(graph, m);
-  const schedule = {
-    sampleEvery: new Float64Array(buffer, sampleEveryAt, nnz),
-    nextSample: new Float64Array(buffer, nextSampleAt, nnz),
-    negativeEvery: new Float64Array(buffer, negativeEveryAt, nnz),
-    nextNegative: new Float64Array(buffer, nextNegativeAt, nnz),
-    lastSampled: new Int32Array(buffer, lastSampledAt, nnz),
-  };
-  schedule.sampleEvery.set(fresh.sampleEvery);
-  schedule.nextSample.set(fresh.nextSample);
-  schedule.negativeEvery.set(fresh.negativeEvery);
-  schedule.nextNegative.set(fresh.nextNegative);
-  schedule.lastSampled.set(fresh.lastSampled);
-
-  // createUint32Source's seeding: the integer part of the seed, split into two 32-bit halves.
-  const whole = Math.trunc(o.seed);
-  kernel.seed(whole >>> 0, Math.floor(whole / TWO_POW_32) >>> 0);
-
-  const pushNegatives = o.pushNegatives ? 1 : 0;
-  const runEpoch = (epoch: number, alpha: number): EpochStats => {
-    kernel.runEpoch(
-      n,
-      rowPtrAt,
-      colsAt,
-      positionsAt,
-      sampleEveryAt,
-      nextSampleAt,
-      negativeEveryAt,
-      nextNegativeAt,
-      lastSampledAt,
-      epoch,
-      alpha,
-      a,
-      b,
-      pushNegatives,
-    );
-    const attractive = kernel.attractiveLoss();
-    const repulsive = kernel.repulsiveLoss();
-    return {
-      epoch,
-      actual: { attractive, repulsive, total: attractive + repulsive },
-      edgeSamples: kernel.edgeSamples(),
-      negativeSamples: kernel.negativeSamples(),
-    };
-  };
+  const { embedding, schedule } = writeKernelRun(memory.buffer, layout, o);
+  prepareKernel(kernel, o.seed, o.trackLoss ?? true);
+  const allRows = { begin: 0, end: n };
 
   return optimizerHandle({
     backend: 'wasm',
     embedding,
-    nEpochs,
+    nEpochs: o.nEpochs,
     learningRate: o.learningRate ?? 1,
     m: o.m,
-    runEpoch,
+    runEpoch: (epoch, alpha) => runKernelEpoch(kernel, layout, allRows, epoch, alpha, o),
     changeNegativeSampleRate: (from: number, to: number) => rescaleNegativeSamples(schedule, from, to),
   });
 }

@@ -10,6 +10,11 @@
  *
  * Covered: umap sampling, pushNegatives on or off, the actual loss of eq. 11 on or off. Corrected
  * sampling (§7.3) stays on the TypeScript path.
+ *
+ * Built twice: with its own memory (one thread), and importing a shared memory (`--importMemory
+ * --sharedMemory --zeroFilledMemory`) so that several instances in several workers run the shards of
+ * one epoch on one embedding (parallelOptimizer.ts). Module globals (the generator, the epoch's
+ * totals) are per instance; the tables below are filled identically by each instance's start.
  */
 
 // ---- sfc32 seeded through splitmix32: the same stream as createUint32Source (random.ts). ----
@@ -262,9 +267,11 @@ function clip(v: f64, bound: f64): f64 {
 }
 
 /**
- * One epoch over all stored edges, exactly the loop of optimizer.ts with sampling 'umap' (and its
- * trackLoss as set by setLossTracking). Pointers are byte offsets into this module's memory: positions float32 n×2,
- * rowPtr/cols int32, the schedule float64 per edge, lastSampled int32 per edge.
+ * One epoch over the stored edges of rows rowBegin..rowEnd − 1 (all n rows for one thread; a shard
+ * of them for parallel epochs, parallelOptimizer.ts), exactly the loop of optimizer.ts with
+ * sampling 'umap' and trackLoss as set by setLossTracking. Negative samples are drawn from all n
+ * points. Pointers are byte offsets into this module's memory: positions float32 n×2, rowPtr/cols
+ * int32, the schedule float64 per edge, lastSampled int32 per edge.
  */
 export function runEpoch(
   n: i32,
@@ -276,6 +283,8 @@ export function runEpoch(
   negativeEvery: usize,
   nextNegative: usize,
   lastSampled: usize,
+  rowBegin: i32,
+  rowEnd: i32,
   epoch: i32,
   alpha: f64,
   a: f64,
@@ -286,17 +295,17 @@ export function runEpoch(
   if (referencePower) {
     if (trackLoss) {
       epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-        lastSampled, epoch, alpha, a, b, pushNegatives, true, true);
+        lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, true, true);
     } else {
       epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-        lastSampled, epoch, alpha, a, b, pushNegatives, true, false);
+        lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, true, false);
     }
   } else if (trackLoss) {
     epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-      lastSampled, epoch, alpha, a, b, pushNegatives, false, true);
+      lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, false, true);
   } else {
     epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-      lastSampled, epoch, alpha, a, b, pushNegatives, false, false);
+      lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, false, false);
   }
 }
 
@@ -317,6 +326,8 @@ function epochLoop(
   negativeEvery: usize,
   nextNegative: usize,
   lastSampled: usize,
+  rowBegin: i32,
+  rowEnd: i32,
   epoch: i32,
   alpha: f64,
   a: f64,
@@ -352,11 +363,11 @@ function epochLoop(
   const eps = logEps;
   const diagonal = diagonalRepulsion;
 
-  let rowStart = load<i32>(rowPtr);
-  for (let i = 0; i < n; i++) {
-    const rowEnd = load<i32>(rowPtr + ((<usize>i + 1) << 2));
+  let rowStart = load<i32>(rowPtr + (<usize>rowBegin << 2));
+  for (let i = rowBegin; i < rowEnd; i++) {
+    const rowStop = load<i32>(rowPtr + ((<usize>i + 1) << 2));
     const headAt = positions + (<usize>i << 3);
-    for (let p = rowStart; p < rowEnd; p++) {
+    for (let p = rowStart; p < rowStop; p++) {
       const edge8 = <usize>p << 3;
       const due = load<f64>(nextSample + edge8);
       if (due > epochValue) continue;
@@ -478,7 +489,7 @@ function epochLoop(
         store<f64>(nextNegative + edge8, pending + <f64>negatives * every);
       }
     }
-    rowStart = rowEnd;
+    rowStart = rowStop;
   }
   rngA = stateA;
   rngB = stateB;
