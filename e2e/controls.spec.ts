@@ -84,3 +84,20 @@ test('the Fig. 4 preset shows its caption and toggles inverted similarities', as
   await expect(caption.getByRole('button', { name: 'Show original μ' })).toBeVisible();
   await page.getByRole('complementary', { name: 'Settings' }).screenshot({ path: '/tmp/controls-left.png' });
 });
+
+test('threads = 2 runs Hogwild parallel epochs on a helper thread, says so, and still contracts the ring', async ({
+  page,
+}) => {
+  await openPage(page);
+  expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
+  await page.getByTestId('threads-select').selectOption('2');
+  await expect(restartNote(page)).toContainText('restarted: rebuilt optimizer');
+  await expect(page.getByTestId('threads')).toHaveText('2 (Hogwild, not reproducible)');
+  await expect(page).toHaveURL(/threads=2/);
+  await expect(page.getByTestId('run-message')).toHaveCount(0);
+  await page.getByLabel('epochs').selectOption('2000');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByTestId('epoch')).toHaveText('2,000 / 2,000', { timeout: 60_000 });
+  expect(Number(await page.getByTestId('thickness-ratio').textContent())).toBeLessThan(1);
+  await expect(page.getByTestId('threads')).toHaveText('2 (Hogwild, not reproducible)');
+});

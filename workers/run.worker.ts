@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import { UserError } from '../src/core/errors';
+import { MAX_THREADS, type ShardAssignment } from '../src/core/parallelOptimizer';
 import type { ExplorerConfig } from '../src/engine/config';
 import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
@@ -26,16 +27,62 @@ let progressListener: ((progress: { stage: string; fraction: number }) => void) 
 
 const cancelGeneration = () => (cancelCell ? Atomics.load(cancelCell, 0) : 0);
 
+/**
+ * Helper threads for parallel epochs, started on first use and kept: a run's optimizer blocks on
+ * them, so they must be running before it steps (a worker that is still starting would not answer).
+ * Only where shared memory exists (a cross-origin isolated page) and the machine has cores to spare.
+ */
+const helperLimit = self.crossOriginIsolated
+  ? Math.max(0, Math.min(MAX_THREADS, navigator.hardwareConcurrency || 1) - 1)
+  : 0;
+const helpers: Worker[] = [];
+let nextHelper = 0;
+
+async function ensureHelpers(count: number): Promise<void> {
+  const wanted = Math.min(count, helperLimit);
+  const starting: Promise<void>[] = [];
+  while (helpers.length + starting.length < wanted) {
+    const helper = new Worker(new URL('./shard.worker.ts', import.meta.url), { type: 'module' });
+    starting.push(
+      new Promise((resolve, reject) => {
+        helper.onmessage = () => {
+          helpers.push(helper);
+          resolve();
+        };
+        helper.onerror = () => reject(new UserError('A helper thread for parallel epochs failed to start.'));
+      }),
+    );
+  }
+  await Promise.all(starting);
+}
+
 const engine = createEngine({
   schedule: messageChannelScheduler(),
   cancelGeneration,
   onProgress: (progress) => progressListener?.(progress),
+  parallel: {
+    get maxThreads() {
+      return helpers.length + 1;
+    },
+    startHelper(assignment: ShardAssignment) {
+      helpers[nextHelper % helpers.length].postMessage(assignment);
+      nextHelper += 1;
+    },
+  },
 });
+
+/** Configurations apply in the order they came, though some wait for helper threads to start. */
+let configureQueue: Promise<unknown> = Promise.resolve();
 
 const api = {
   configure(config: ExplorerConfig) {
-    if (config.dataset === 'mnist' && digits) engine.loadDataset(digits);
-    return engine.configure(config);
+    const applied = configureQueue.then(async () => {
+      if (config.threads > 1) await ensureHelpers(config.threads - 1);
+      if (config.dataset === 'mnist' && digits) engine.loadDataset(digits);
+      return engine.configure(config);
+    });
+    configureQueue = applied.catch(() => {});
+    return applied;
   },
   loadDataset: (dataset: ExternalDataset) => engine.loadDataset(dataset),
   /** Fetches and decodes the bundled digits here, off the UI thread (7.9 MB → 31 MB of float32). */

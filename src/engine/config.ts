@@ -22,6 +22,11 @@ export interface ExplorerConfig {
   minDist: number;
   pushNegatives: boolean;
   sampling: SamplingMode;
+  /**
+   * Threads sharing each epoch: 1 (default, reproducible from the seed) or more for Hogwild-style
+   * parallel epochs (core/parallelOptimizer.ts), which are not reproducible.
+   */
+  threads: number;
 }
 
 /** Whether two configurations ask for the same run (field by field; every field is a primitive). */
@@ -47,6 +52,7 @@ export const defaultConfig: ExplorerConfig = {
   minDist: 0.1,
   pushNegatives: false,
   sampling: 'umap',
+  threads: 1,
 };
 
 /** The pipeline's stages in order (design.md, "Staged pipeline and caching"). */
@@ -73,7 +79,7 @@ export function stageKeys(config: ExplorerConfig, datasetId = ''): Record<Stage,
   const kernel = config.similarity === 'dense' ? `|md${config.minDist}` : '';
   const graph = `${knn}|k${config.k}|${config.similarity}|e${config.epochs}${kernel}`;
   const init = `${graph}|${config.init}|s${config.seed}`;
-  const optimizer = `${init}|md${config.minDist}|${config.pushNegatives}|${config.sampling}`;
+  const optimizer = `${init}|md${config.minDist}|${config.pushNegatives}|${config.sampling}|t${config.threads}`;
   return { dataset, knn, graph, init, optimizer };
 }
 

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type NodeShardThreads, startNodeShardThreads } from '../core/testing/shardThreads';
 import { defaultConfig, type ExplorerConfig } from './config';
 import { createEngine, type EngineOptions } from './engine';
 import type { Frame } from './frame';
@@ -160,6 +161,53 @@ describe('engine', () => {
       expect(result.purported.total.mean[e]).toBeGreaterThan(result.effective.total.mean[e]);
       expect(result.effective.total.std[e]).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('engine with parallel epochs', () => {
+  let threads: NodeShardThreads;
+  beforeAll(async () => {
+    threads = await startNodeShardThreads(1);
+  }, 60_000);
+  afterAll(async () => {
+    await threads?.close();
+  });
+
+  it('runs threads = 2 on two threads, and again after a restart (the helper is released)', async () => {
+    const { engine, drain } = manualEngine({
+      parallel: { maxThreads: 2, startHelper: (assignment) => threads.startHelper(assignment) },
+    });
+    const config = { ...smallRing, threads: 2 };
+    for (const seed of [3, 4]) {
+      engine.configure({ ...config, seed });
+      engine.play();
+      drain();
+      const frame = await latest(engine);
+      expect(frame.status).toBe('done');
+      expect(frame.runInfo?.threads).toBe(2);
+      expect(frame.runInfo?.message).toBeUndefined();
+      expect(frame.actual.at(-1)?.actual.total).toBeGreaterThan(0);
+    }
+    // Back to one thread: a restart of the optimizer stage only.
+    const report = engine.configure({ ...config, seed: 4, threads: 1 });
+    expect(report.rebuild).toEqual(['optimizer']);
+    engine.play();
+    drain();
+    expect((await latest(engine)).runInfo?.threads).toBe(1);
+  });
+
+  it('runs on one thread and says why when no helper threads exist or sampling is corrected', async () => {
+    const { engine, drain } = manualEngine();
+    engine.configure({ ...smallRing, threads: 4 });
+    drain();
+    let frame = await latest(engine);
+    expect(frame.runInfo?.threads).toBe(1);
+    expect(frame.runInfo?.message).toMatch(/cross-origin isolated/);
+    engine.configure({ ...smallRing, threads: 4, sampling: 'corrected' });
+    drain();
+    frame = await latest(engine);
+    expect(frame.runInfo?.threads).toBe(1);
+    expect(frame.runInfo?.message).toMatch(/UMAP sampling only/);
   });
 });
 

@@ -19,7 +19,13 @@ import type {
   RunStatus,
 } from './frame';
 import { type MultiSeedCurves, runSeeds } from './multiSeed';
-import { type Artifacts, createRunOptimizer, createStageCache, type ExternalDataset } from './stages';
+import {
+  type Artifacts,
+  createRunOptimizer,
+  createStageCache,
+  type ExternalDataset,
+  type ParallelEpochs,
+} from './stages';
 
 export interface EngineOptions {
   /** Runs a task later; the worker passes a MessageChannel-based scheduler, tests a manual queue. */
@@ -39,6 +45,8 @@ export interface EngineOptions {
   cancelGeneration?: () => number;
   /** Progress of long stages, pushed while the worker is busy (the UI cannot pull then). */
   onProgress?: (progress: { stage: Stage; fraction: number }) => void;
+  /** Helper threads for configurations with threads > 1; without them such runs use one thread. */
+  parallel?: ParallelEpochs;
 }
 
 interface Run {
@@ -46,6 +54,8 @@ interface Run {
   config: ExplorerConfig;
   artifacts: Artifacts;
   optimizer: Optimizer;
+  /** Why the optimizer runs on fewer threads than the configuration asks, if it does. */
+  threadsMessage?: string;
   budget: EvaluationBudget;
   histograms: Histograms;
   inputThickness?: number;
@@ -172,7 +182,7 @@ export function createEngine(options: EngineOptions = {}) {
     };
   }
 
-  function runInfo({ artifacts, inputThickness }: Run): RunInfo {
+  function runInfo({ artifacts, inputThickness, optimizer, threadsMessage }: Run): RunInfo {
     const { dataset, graph, degrees } = artifacts;
     let degreeSum = 0;
     for (const d of degrees) degreeSum += d;
@@ -187,7 +197,8 @@ export function createEngine(options: EngineOptions = {}) {
       meanDegree: degreeSum / dataset.n,
       inputThickness,
       degrees: Float32Array.from(degrees),
-      message: artifacts.initMessage,
+      threads: optimizer.threads,
+      message: [artifacts.initMessage, threadsMessage].filter(Boolean).join(' ') || undefined,
     };
   }
 
@@ -206,14 +217,18 @@ export function createEngine(options: EngineOptions = {}) {
   }
 
   function startRun(config: ExplorerConfig, artifacts: Artifacts) {
+    const { optimizer, threadsMessage } = createRunOptimizer(config, artifacts, 0, options.parallel);
+    // After the new optimizer exists (so a failure leaves the old run whole), before it runs an
+    // epoch: a parallel optimizer's helper threads serve one run at a time.
+    run?.optimizer.dispose();
     latestRunId += 1;
-    const optimizer = createRunOptimizer(config, artifacts);
     const points = ringPoints(artifacts.dataset, artifacts.dataset.points, config);
     run = {
       id: latestRunId,
       config,
       artifacts,
       optimizer,
+      threadsMessage,
       budget: createEvaluationBudget(evaluationShare),
       histograms: {
         mu: similarityHistogram(artifacts.graph.values),

@@ -27,6 +27,8 @@ export interface RunInfo {
   inputThickness?: number;
   /** Degree of each point, for the tooltip. */
   degrees: Float32Array;
+  /** Threads running each epoch (more than 1: parallel epochs, not reproducible from the seed). */
+  threads: number;
   message?: string;
 }
 

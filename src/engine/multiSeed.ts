@@ -51,7 +51,7 @@ export async function runSeeds(
     for (const part of parts) samples[kind][part] = new Float64Array(seeds * epochs.length);
   }
   for (let s = 0; s < seeds; s++) {
-    const optimizer = createRunOptimizer(config, artifacts, s);
+    const { optimizer } = createRunOptimizer(config, artifacts, s);
     for (let e = 0; e < epochs.length; e++) {
       const stats = optimizer.step(every);
       const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {

@@ -5,7 +5,8 @@ import { degrees } from '../core/fuzzy';
 import { initialLayoutWithReport } from '../core/init';
 import { findAbParams } from '../core/kernel';
 import { APPROXIMATE_KNN_MIN_POINTS, nearestNeighbors, sliceKnn } from '../core/knn';
-import { createOptimizer, type Optimizer } from '../core/optimizer';
+import { createOptimizer, type Optimizer, type OptimizerOptions } from '../core/optimizer';
+import { createParallelOptimizer, type ShardAssignment } from '../core/parallelOptimizer';
 import { deriveSeed } from '../core/random';
 import { buildSimilarityGraph } from '../core/similarityGraph';
 import type { Dataset, Graph, KnnResult } from '../core/types';
@@ -27,12 +28,31 @@ export interface Artifacts {
   initMessage?: string;
 }
 
+/** Where parallel epochs can run: helper threads the caller has started (workers/shard.worker.ts). */
+export interface ParallelEpochs {
+  /** The most threads a run may use here (the helpers available, plus this thread). */
+  maxThreads: number;
+  startHelper(assignment: ShardAssignment): void;
+}
+
+/** The optimizer stage's result: the optimizer, and why it runs on fewer threads than asked, if it does. */
+export interface RunOptimizer {
+  optimizer: Optimizer;
+  threadsMessage?: string;
+}
+
 /**
- * The optimizer stage: a fresh optimizer on the artifacts' graph from their initial layout. The
- * multi-seed runs of Fig. 3 offset the run's seed; everything else is the configuration's.
+ * The optimizer stage: a fresh optimizer on the artifacts' graph from their initial layout, on
+ * config.threads threads when `parallel` allows (else one, with a message saying why). The
+ * multi-seed runs of Fig. 3 offset the run's seed (and, given no `parallel`, run on one thread).
  */
-export function createRunOptimizer(config: ExplorerConfig, artifacts: Artifacts, seedOffset = 0): Optimizer {
-  return createOptimizer({
+export function createRunOptimizer(
+  config: ExplorerConfig,
+  artifacts: Artifacts,
+  seedOffset = 0,
+  parallel?: ParallelEpochs,
+): RunOptimizer {
+  const options: OptimizerOptions = {
     graph: artifacts.graph,
     layout: artifacts.initial,
     nEpochs: config.epochs,
@@ -43,7 +63,27 @@ export function createRunOptimizer(config: ExplorerConfig, artifacts: Artifacts,
     pushNegatives: config.pushNegatives,
     sampling: config.sampling,
     seed: deriveSeed(config.seed + seedOffset, 'optimizer'),
-  });
+  };
+  if (config.threads <= 1) return { optimizer: createOptimizer(options) };
+  if (config.sampling === 'corrected') {
+    return {
+      optimizer: createOptimizer(options),
+      threadsMessage: 'Parallel epochs cover UMAP sampling only: §7.3 corrected sampling runs on one thread.',
+    };
+  }
+  if (!parallel || parallel.maxThreads < 2) {
+    return {
+      optimizer: createOptimizer(options),
+      threadsMessage:
+        'Parallel epochs need a cross-origin isolated page (shared memory); running on one thread.',
+    };
+  }
+  const threads = Math.min(config.threads, parallel.maxThreads);
+  return {
+    optimizer: createParallelOptimizer(options, threads, parallel.startHelper),
+    threadsMessage:
+      threads < config.threads ? `This browser offers ${threads} threads; running on ${threads}.` : undefined,
+  };
 }
 
 export type StageProgress = (stage: Stage, fraction: number) => void;

@@ -20,6 +20,7 @@ function randomConfig(seed: number): ExplorerConfig {
     minDist: pick([0, 0.001, 0.1, 0.5, 1]),
     pushNegatives: rng.next() < 0.5,
     sampling: pick(['umap', 'corrected'] as const),
+    threads: pick([1, 1, 2, 4, 8]),
   };
 }
 
@@ -35,6 +36,14 @@ describe('URL codec', () => {
     expect(encodeConfig(defaultConfig)).toBe(
       '#v=1&ds=ring&n=1000&seed=3&k=15&m=5&sim=umap&init=data&epochs=500&lr=1&md=0.1&push=0&sampling=umap&metric=euclidean',
     );
+  });
+
+  it('writes threads only when parallel, and clamps it to 1–8', () => {
+    expect(encodeConfig({ ...defaultConfig, threads: 2 })).toMatch(/&threads=2$/);
+    expect(decodeConfig(encodeConfig({ ...defaultConfig, threads: 2 })).config.threads).toBe(2);
+    const clamped = decodeConfig(`${encodeConfig(defaultConfig)}&threads=64`);
+    expect(clamped.config.threads).toBe(8);
+    expect(clamped.notices).toEqual(['threads = "64" is outside 1–8; using 8.']);
   });
 
   it('carries a CSV file’s name and SHA-256', () => {

@@ -1,3 +1,4 @@
+import { MAX_THREADS } from '../core/parallelOptimizer';
 import { type DatasetKind, defaultConfig, type ExplorerConfig, K_MAX } from '../engine/config';
 
 /**
@@ -22,7 +23,7 @@ export interface DecodedUrl {
 const MAX_NOTICE_VALUE = 40;
 const datasets: readonly DatasetKind[] = ['ring', 'rings', 'square', 'blobs', 'mnist', 'csv'];
 
-type NumberField = 'n' | 'seed' | 'k' | 'm' | 'epochs' | 'learningRate' | 'minDist';
+type NumberField = 'n' | 'seed' | 'k' | 'm' | 'epochs' | 'learningRate' | 'minDist' | 'threads';
 
 /** Each numeric field: its URL key, range and whether it must be whole. */
 const numberFields: Record<NumberField, { key: string; min: number; max: number; integer: boolean }> = {
@@ -33,6 +34,7 @@ const numberFields: Record<NumberField, { key: string; min: number; max: number;
   epochs: { key: 'epochs', min: 11, max: 20_000, integer: true },
   learningRate: { key: 'lr', min: 0, max: 10, integer: false },
   minDist: { key: 'md', min: 0, max: 1, integer: false },
+  threads: { key: 'threads', min: 1, max: MAX_THREADS, integer: true },
 };
 
 const choiceFields = {
@@ -73,6 +75,8 @@ export function encodeConfig(config: ExplorerConfig, csv: CsvIdentity | null = n
   params.set('push', config.pushNegatives ? '1' : '0');
   params.set('sampling', config.sampling);
   params.set('metric', config.metric);
+  // Only when parallel: older links (and the default) stay as they were.
+  if (config.threads !== 1) params.set('threads', String(config.threads));
   if (csv) {
     params.set('csv', csv.name);
     params.set('sha', csv.sha256);

@@ -164,6 +164,12 @@ const metricChoices: Choice<Metric>[] = [
   { value: 'cosine', label: 'cosine' },
 ];
 
+const threadChoices: Choice<number>[] = [
+  { value: 1, label: '1 (reproducible)' },
+  { value: 2, label: '2' },
+  { value: 4, label: '4' },
+];
+
 const epochChoices: Choice<number>[] = [200, 500, 750, 1000, 2000, 5000, 10_000].map((epochs) => ({
   value: epochs,
   label: formatInteger(epochs),
@@ -360,6 +366,14 @@ export function Controls() {
           checked={config.pushNegatives}
           onChange={(pushNegatives) => change({ pushNegatives })}
           hint="also move the negative sample (Algorithm 1, line 10)"
+        />
+        <Select
+          label="threads per epoch"
+          value={config.threads}
+          choices={threadChoices}
+          onChange={(threads) => change({ threads })}
+          testId="threads-select"
+          hint="more than 1: Hogwild-style parallel epochs, faster but not reproducible from the seed"
         />
       </fieldset>
     </section>

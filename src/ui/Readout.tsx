@@ -3,13 +3,29 @@ import { formatInteger, formatThreeDigits } from './format';
 import { StatList, type StatRow } from './StatList';
 
 /** Epoch, learning rate, speed and the ring's contraction as a number. */
-export function Readout({ frame, inputThickness }: { frame: Frame; inputThickness?: number }) {
+export function Readout({
+  frame,
+  inputThickness,
+  threads,
+}: {
+  frame: Frame;
+  inputThickness?: number;
+  /** Threads running each epoch (RunInfo.threads). */
+  threads?: number;
+}) {
   const ratio =
     frame.thickness !== undefined && inputThickness ? frame.thickness / inputThickness : undefined;
   const rows: StatRow[] = [
     ['epoch', `${formatInteger(frame.epoch)} / ${formatInteger(frame.nEpochs)}`, 'epoch'],
     ['learning rate α', formatThreeDigits(frame.learningRate), 'alpha'],
     ['speed', `${formatInteger(Math.round(frame.epochsPerSecond))} epochs/s`, 'speed'],
+    [
+      'threads',
+      threads === undefined || threads === 1
+        ? '1 (same seed, same result)'
+        : `${threads} (Hogwild, not reproducible)`,
+      'threads',
+    ],
     [
       'losses evaluated',
       frame.evaluationNote ??

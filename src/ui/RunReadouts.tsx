@@ -14,8 +14,13 @@ export function RunReadouts() {
   const runInfo = useExplorerStore((state) => state.runInfo);
   return (
     <div className="readouts">
-      {frame && <Readout frame={frame} inputThickness={runInfo?.inputThickness} />}
+      {frame && <Readout frame={frame} inputThickness={runInfo?.inputThickness} threads={runInfo?.threads} />}
       {runInfo && <GraphStats runInfo={runInfo} k={frame?.config.k ?? 0} />}
+      {runInfo?.message && (
+        <p className="run-message" role="status" data-testid="run-message">
+          {runInfo.message}
+        </p>
+      )}
     </div>
   );
 }
