@@ -7,6 +7,8 @@ export interface BenchOptions {
   umapJsMaxN: number;
   /** Also measure issue 7's whole-pipeline targets (slow). */
   targets: boolean;
+  /** The targets also run with this many threads (parallel epochs) when above 1. */
+  threads: number;
   /** Where the JSON goes. */
   jsonPath: string;
   seed: number;
@@ -23,6 +25,7 @@ export const USAGE = `npm run bench -- [options]
   --no-umap-js        skip the umap-js comparison
   --umap-js-max N     run umap-js up to n = N (default ${DEFAULT_UMAP_JS_MAX_N})
   --targets           also run the whole-pipeline targets (20 000 blobs, Fig. 1b, 70 000 × 50-D)
+  --threads N         the targets also on N threads, parallel epochs (default 2; 1 skips)
   --json PATH         JSON output (default bench-results.json)
   --seed S            seed of every stage (default 0)`;
 
@@ -39,6 +42,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     sizes: FULL_SIZES,
     umapJsMaxN: DEFAULT_UMAP_JS_MAX_N,
     targets: false,
+    threads: 2,
     jsonPath: 'bench-results.json',
     seed: 0,
   };
@@ -59,6 +63,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--targets':
         options.targets = true;
+        break;
+      case '--threads':
+        options.threads = positiveInteger('--threads', argv[++i]);
         break;
       case '--json':
         options.jsonPath = argv[++i] ?? options.jsonPath;

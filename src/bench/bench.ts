@@ -10,6 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { gaussianBlobs, paperRing } from '../core/datasets';
+import { startNodeShardThreads } from '../core/testing/shardThreads';
 import type { Dataset } from '../core/types';
 import { type BenchOptions, parseBenchArgs } from './args';
 import { benchCore } from './coreBench';
@@ -39,7 +40,7 @@ function runCase(name: string, ds: Dataset, options: BenchOptions): CaseResult {
   return { dataset: name, n: ds.n, dim: ds.dim, core, umapJs, umapJsSkipped };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const cases: CaseResult[] = [];
   for (const n of options.sizes) {
@@ -48,11 +49,17 @@ function main(): void {
       cases.push(runCase(name, make(n), options));
     }
   }
-  const targets: TargetResult[] = options.targets
-    ? runTargets(options.seed, (r) =>
-        process.stderr.write(`bench: ${r.name}: ${(r.ms / 1000).toFixed(1)} s\n`),
-      )
-    : [];
+  let targets: TargetResult[] = [];
+  if (options.targets) {
+    const helpers = options.threads > 1 ? await startNodeShardThreads(options.threads - 1) : undefined;
+    targets = runTargets(
+      options.seed,
+      (r) =>
+        process.stderr.write(`bench: ${r.name}, ${r.threads} thread(s): ${(r.ms / 1000).toFixed(1)} s\n`),
+      helpers && { threads: options.threads, startHelper: helpers.startHelper },
+    );
+    await helpers?.close();
+  }
 
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
   console.log(`## src/core benchmark (k = 15, ${EPOCHS} epochs, m = 5, seed ${options.seed}; ${machine})\n`);
@@ -82,4 +89,4 @@ function main(): void {
   console.log(`\n(JSON: ${options.jsonPath})`);
 }
 
-main();
+await main();

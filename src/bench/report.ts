@@ -111,10 +111,11 @@ export function umapJsTable(cases: CaseResult[]): string {
 
 export function targetTable(results: TargetResult[]): string {
   return table(
-    ['target', 'backend', 'time', 'budget', 'met', 'peak RSS'],
+    ['target', 'backend', 'threads', 'time', 'budget', 'met', 'peak RSS'],
     results.map((r) => [
       r.name,
       r.backend,
+      String(r.threads),
       seconds(r.ms),
       seconds(r.budgetMs),
       r.met ? 'yes' : 'no',

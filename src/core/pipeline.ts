@@ -2,7 +2,8 @@ import { UserError } from './errors';
 import { type InitKind, initialLayout } from './init';
 import { findAbParams } from './kernel';
 import { nearestNeighbors } from './knn';
-import { createOptimizer, type EpochStats, type Optimizer } from './optimizer';
+import { createOptimizer, type EpochStats, type Optimizer, type OptimizerOptions } from './optimizer';
+import { createParallelOptimizer, type ShardAssignment } from './parallelOptimizer';
 import { deriveSeed } from './random';
 import { buildSimilarityGraph, type SimilarityMode } from './similarityGraph';
 import type { Dataset, Graph, Metric } from './types';
@@ -60,11 +61,18 @@ export interface PreparedRun {
   optimizer: Optimizer;
 }
 
+/** Parallel epochs for prepareRun: how many threads, and how to start a helper (parallelOptimizer.ts). */
+export interface ParallelRun {
+  threads: number;
+  startHelper(assignment: ShardAssignment): void;
+}
+
 /**
  * The stages of design.md up to a ready optimizer: dataset → kNN → graph μ → (a, b) → initial
- * layout → optimizer. The engine runs the same stage functions with caching.
+ * layout → optimizer (on parallel.threads threads when given and above 1). The engine runs the same
+ * stage functions with caching.
  */
-export function prepareRun(ds: Dataset, config: UmapConfig): PreparedRun {
+export function prepareRun(ds: Dataset, config: UmapConfig, parallel?: ParallelRun): PreparedRun {
   if (!Number.isInteger(config.nEpochs) || config.nEpochs < 1) {
     throw new UserError(`The number of epochs must be a whole number of at least 1; got ${config.nEpochs}.`);
   }
@@ -75,7 +83,7 @@ export function prepareRun(ds: Dataset, config: UmapConfig): PreparedRun {
       : nearestNeighbors(ds, config.k, config.metric, undefined, deriveSeed(config.seed, 'knn'));
   const graph = buildSimilarityGraph(ds, knn, { mode: config.similarity, nEpochs: config.nEpochs, a, b });
   const initial = initialLayout(config.init, ds, graph, deriveSeed(config.seed, 'init'));
-  const optimizer = createOptimizer({
+  const options: OptimizerOptions = {
     graph,
     layout: initial,
     nEpochs: config.nEpochs,
@@ -88,7 +96,11 @@ export function prepareRun(ds: Dataset, config: UmapConfig): PreparedRun {
     seed: deriveSeed(config.seed, 'optimizer'),
     trackLoss: config.trackLoss,
     logAfter: config.logAfter,
-  });
+  };
+  const optimizer =
+    parallel && parallel.threads > 1
+      ? createParallelOptimizer(options, parallel.threads, parallel.startHelper)
+      : createOptimizer(options);
   return { a, b, graph, initial, optimizer };
 }
 
