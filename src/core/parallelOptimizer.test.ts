@@ -28,18 +28,28 @@ afterAll(async () => {
 });
 
 describe('partitionRows', () => {
-  it('splits the rows into contiguous shards of about equal edge counts', () => {
-    const { rowPtr, n } = prepared.graph;
-    let widestRow = 0;
-    for (let i = 0; i < n; i++) widestRow = Math.max(widestRow, rowPtr[i + 1] - rowPtr[i]);
+  it('splits the rows into contiguous shards of about equal sampling work (sum of μ)', () => {
+    const { rowPtr, values, n } = prepared.graph;
+    const rowWeight = (i: number) => {
+      let sum = 0;
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) sum += values[p];
+      return sum;
+    };
+    let total = 0;
+    let heaviestRow = 0;
+    for (let i = 0; i < n; i++) {
+      total += rowWeight(i);
+      heaviestRow = Math.max(heaviestRow, rowWeight(i));
+    }
     for (const count of [2, 3, 4, 8]) {
-      const bounds = partitionRows(rowPtr, n, count);
+      const bounds = partitionRows(prepared.graph, count);
       expect(bounds[0]).toBe(0);
       expect(bounds[count]).toBe(n);
       for (let s = 0; s < count; s++) {
         expect(bounds[s + 1]).toBeGreaterThan(bounds[s]);
-        const edges = rowPtr[bounds[s + 1]] - rowPtr[bounds[s]];
-        expect(Math.abs(edges - rowPtr[n] / count)).toBeLessThanOrEqual(widestRow);
+        let work = 0;
+        for (let i = bounds[s]; i < bounds[s + 1]; i++) work += rowWeight(i);
+        expect(Math.abs(work - total / count)).toBeLessThanOrEqual(heaviestRow);
       }
     }
   });

@@ -16,6 +16,7 @@ import type { EpochStats, Optimizer, OptimizerOptions } from './optimizer';
 import { optimizerHandle } from './optimizerHandle';
 import { deriveSeed } from './random';
 import { checkNegativeSampleRate, rescaleNegativeSamples } from './sampling';
+import type { Graph } from './types';
 import {
   instantiateOptimizerKernel,
   type KernelLayout,
@@ -69,17 +70,24 @@ export interface ShardAssignment {
 }
 
 /**
- * Row boundaries of `threads` contiguous shards with about equal numbers of stored edges (an edge's
- * work is its samples, proportional to μ, but equal edge counts balance well enough: the kNN graph
- * has about k to 2k edges per row). Shard s is rows bounds[s]..bounds[s + 1] − 1.
+ * Row boundaries of `threads` contiguous shards with about equal work. An edge is sampled at a rate
+ * proportional to its weight μ_ij (epochs per sample = max μ / μ_ij), and each sample brings m
+ * negative samples, so a shard's work per epoch is proportional to its sum of μ. Shard s is rows
+ * bounds[s]..bounds[s + 1] − 1.
  */
-export function partitionRows(rowPtr: Int32Array, n: number, threads: number): Int32Array {
+export function partitionRows(graph: Graph, threads: number): Int32Array {
+  const { n, rowPtr, values } = graph;
   const bounds = new Int32Array(threads + 1);
-  const nnz = rowPtr[n];
+  let total = 0;
+  for (let p = 0; p < rowPtr[n]; p++) total += values[p];
   let row = 0;
+  let before = 0;
   for (let s = 1; s < threads; s++) {
-    const target = (nnz * s) / threads;
-    while (row < n && rowPtr[row] < target) row++;
+    const target = (total * s) / threads;
+    while (row < n && before < target) {
+      for (let p = rowPtr[row]; p < rowPtr[row + 1]; p++) before += values[p];
+      row++;
+    }
     bounds[s] = row;
   }
   bounds[threads] = n;
@@ -136,7 +144,7 @@ export function createParallelOptimizer(
   const trackLoss = o.trackLoss ?? true;
   prepareKernel(kernel, o.seed, trackLoss);
   const { cells, values } = controlViews(memory, controlAt, threads);
-  const bounds = partitionRows(rowPtr, n, threads);
+  const bounds = partitionRows(o.graph, threads);
   const shardRows = (s: number) => ({ begin: bounds[s], end: bounds[s + 1] });
   const helpers = threads - 1;
   for (let shard = 1; shard < threads; shard++) {
