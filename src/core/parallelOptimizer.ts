@@ -241,7 +241,7 @@ export function serveOptimizerShard(x: ShardAssignment): void {
   Atomics.notify(cells, READY);
   let seen = 0;
   for (;;) {
-    Atomics.wait(cells, GENERATION, seen);
+    while (Atomics.load(cells, GENERATION) === seen) Atomics.wait(cells, GENERATION, seen);
     seen = Atomics.load(cells, GENERATION);
     if (Atomics.load(cells, COMMAND) === STOP) return;
     try {
