@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createCandidateLists,
-  createNeighbourHeap,
-  EMPTY,
-  pushCandidate,
-  pushNeighbour,
-  sortNeighbourRows,
-} from './neighbourHeap';
+import { createNeighbourHeap, EMPTY, pushNeighbour, sortNeighbourRows } from './neighbourHeap';
 import { createRng } from './random';
 
 describe('pushNeighbour / sortNeighbourRows', () => {
@@ -47,30 +40,5 @@ describe('pushNeighbour / sortNeighbourRows', () => {
     sortNeighbourRows(heap);
     expect(Array.from(heap.indices)).toEqual([6, 5, 3]);
     expect(Array.from(heap.distances)).toEqual([0.5, 1, 2]);
-  });
-});
-
-describe('pushCandidate', () => {
-  it('keeps the distinct candidates with the smallest priorities', () => {
-    const rng = createRng(11);
-    const capacity = 10;
-    const lists = createCandidateLists(3, capacity);
-    const best = new Map<number, number>();
-    for (let t = 0; t < 300; t++) {
-      const j = rng.nextInt(100);
-      const priority = rng.nextUint32();
-      pushCandidate(lists, 2, j, priority);
-      // A repeated candidate keeps its first priority if that one is still held.
-      if (!best.has(j)) best.set(j, priority);
-    }
-    expect(lists.counts[2]).toBe(capacity);
-    expect(lists.counts[0]).toBe(0);
-    const held = Array.from(lists.indices.subarray(2 * capacity, 3 * capacity));
-    expect(new Set(held).size).toBe(capacity);
-    const priorities = Array.from(lists.priorities.subarray(2 * capacity, 3 * capacity));
-    // Root holds the largest priority kept; everything kept is below the 11th smallest first priority.
-    expect(priorities[0]).toBe(Math.max(...priorities));
-    const sortedFirst = [...best.values()].sort((a, b) => a - b);
-    expect(Math.max(...priorities)).toBeLessThanOrEqual(sortedFirst[capacity]);
   });
 });

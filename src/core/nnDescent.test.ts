@@ -4,6 +4,7 @@ import { nearestNeighbors } from './knn';
 import { nnDescent, nnDescentIterationCount, nnDescentTreeCount } from './nnDescent';
 import { createGaussian, createRng } from './random';
 import type { Dataset, KnnResult, Metric } from './types';
+import { cosineFromDot, dot, squaredDistance } from './vectorDistance';
 
 /**
  * MNIST-like structure without a download: 10 classes, each a random 8-D curved manifold
@@ -94,6 +95,30 @@ describe('nnDescent', () => {
       expect(compared).toBeGreaterThan(1000);
     });
   }
+
+  it('reports, for every pair it returns, the distance the exact path computes for that pair', () => {
+    // An odd dimension and coordinates far from 0 expose any change in how a distance is summed.
+    const small = manifoldClusters(1200, 37, 5);
+    const shifted = { ...small, points: small.points.map((v, p) => v + (p % 3) * 100) };
+    for (const metric of ['euclidean', 'cosine'] as Metric[]) {
+      const knn = nnDescent(shifted, 12, metric, 2);
+      const { dim, points } = shifted;
+      for (let i = 0; i < shifted.n; i++) {
+        for (let c = 1; c < 12; c++) {
+          const j = knn.indices[i * 12 + c];
+          const expected =
+            metric === 'euclidean'
+              ? Math.fround(Math.sqrt(squaredDistance(points, i * dim, j * dim, dim)))
+              : cosineFromDot(
+                  dot(points, i * dim, j * dim, dim),
+                  dot(points, i * dim, i * dim, dim),
+                  dot(points, j * dim, j * dim, dim),
+                );
+          expect(knn.distances[i * 12 + c]).toBe(expected);
+        }
+      }
+    }
+  });
 
   it('is deterministic from its seed', () => {
     const small = manifoldClusters(1500, 20, 3);
