@@ -65,38 +65,44 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-let sharedKernelModule: WebAssembly.Module | undefined;
+/** The compiled kernels, compiled once per thread (a module is only code: instances share it). */
+let ownMemoryModule: WebAssembly.Module | null | undefined;
+let sharedMemoryModule: WebAssembly.Module | undefined;
 
 /**
- * The compiled module of the shared-memory build, compiled once per thread and handed to helper
- * threads with their shard: V8 shares a module's machine code across workers, so a helper starts on
- * the already optimised code instead of compiling (and tiering up) its own.
+ * The kernel with its own memory (one thread), or null where this runtime rejects it
+ * (`WebAssembly.validate`). Compiled once, so each new run starts on code V8 has already optimised.
  */
-export function sharedOptimizerModule(): WebAssembly.Module {
-  sharedKernelModule ??= new WebAssembly.Module(decodeBase64(sharedOptimizerWasmBase64));
-  return sharedKernelModule;
+function ownMemoryOptimizerModule(): WebAssembly.Module | null {
+  if (ownMemoryModule === undefined) {
+    const bytes = decodeBase64(optimizerWasmBase64);
+    ownMemoryModule = WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  }
+  return ownMemoryModule;
 }
 
 /**
- * A fresh instance of the kernel, or undefined where WebAssembly is missing or rejects the module
- * (`WebAssembly.validate`), in which case callers use the TypeScript path. Given a shared memory,
- * the instance runs on it (the build that imports its memory; parallelOptimizer.ts), from `module`
- * when given.
+ * The compiled module of the shared-memory build, handed to helper threads with their shard: V8
+ * shares a module's machine code across workers, so a helper starts on the already optimised code
+ * instead of compiling (and tiering up) its own.
+ */
+export function sharedOptimizerModule(): WebAssembly.Module {
+  sharedMemoryModule ??= new WebAssembly.Module(decodeBase64(sharedOptimizerWasmBase64));
+  return sharedMemoryModule;
+}
+
+/**
+ * A fresh instance of the kernel, or undefined where WebAssembly is missing or rejects the module,
+ * in which case callers use the TypeScript path. Given a shared memory, the instance runs on it
+ * (the build that imports its memory; parallelOptimizer.ts), from `module` when given.
  */
 export function instantiateOptimizerKernel(
   sharedMemory?: WebAssembly.Memory,
   module?: WebAssembly.Module,
 ): OptimizerKernel | undefined {
   if (typeof WebAssembly !== 'object') return undefined;
-  let compiled = module;
-  if (compiled === undefined) {
-    if (sharedMemory) compiled = sharedOptimizerModule();
-    else {
-      const bytes = decodeBase64(optimizerWasmBase64);
-      if (!WebAssembly.validate(bytes)) return undefined;
-      compiled = new WebAssembly.Module(bytes);
-    }
-  }
+  const compiled = module ?? (sharedMemory ? sharedOptimizerModule() : ownMemoryOptimizerModule());
+  if (compiled === null) return undefined;
   const instance = new WebAssembly.Instance(compiled, {
     env: {
       // Used only by setReferencePower (tests): the TypeScript path's own transcendentals.
