@@ -100,5 +100,7 @@ test('threads = 2 runs Hogwild parallel epochs on a helper thread, says so, and 
   await expect(page.getByTestId('epoch')).toHaveText('2,000 / 2,000', { timeout: 60_000 });
   expect(Number(await page.getByTestId('thickness-ratio').textContent())).toBeLessThan(1);
   await expect(page.getByTestId('threads')).toHaveText('2 (Hogwild, not reproducible)');
-  console.log(`browser speed on the n = 1000 ring, 2 threads: ${await page.getByTestId('speed').textContent()}`);
+  console.log(
+    `browser speed on the n = 1000 ring, 2 threads: ${await page.getByTestId('speed').textContent()}`,
+  );
 });
