@@ -60,15 +60,18 @@ const engine = createEngine({
   schedule: messageChannelScheduler(),
   cancelGeneration,
   onProgress: (progress) => progressListener?.(progress),
-  parallel: {
-    get maxThreads() {
-      return helpers.length + 1;
-    },
-    startHelper(assignment: ShardAssignment) {
-      helpers[nextHelper % helpers.length].postMessage(assignment);
-      nextHelper += 1;
-    },
-  },
+  // Without shared memory there is nothing to offer (the engine then says why it runs one thread).
+  parallel: self.crossOriginIsolated
+    ? {
+        get maxThreads() {
+          return helpers.length + 1;
+        },
+        startHelper(assignment: ShardAssignment) {
+          helpers[nextHelper % helpers.length].postMessage(assignment);
+          nextHelper += 1;
+        },
+      }
+    : undefined,
 });
 
 /** Configurations apply in the order they came, though some wait for helper threads to start. */

@@ -208,6 +208,12 @@ describe('engine with parallel epochs', () => {
     frame = await latest(engine);
     expect(frame.runInfo?.threads).toBe(1);
     expect(frame.runInfo?.message).toMatch(/UMAP sampling only/);
+    const singleCore = manualEngine({ parallel: { maxThreads: 1, startHelper: () => {} } });
+    singleCore.engine.configure({ ...smallRing, threads: 2 });
+    singleCore.drain();
+    frame = await latest(singleCore.engine);
+    expect(frame.runInfo?.threads).toBe(1);
+    expect(frame.runInfo?.message).toMatch(/single processor core/);
   });
 });
 

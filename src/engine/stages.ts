@@ -71,11 +71,17 @@ export function createRunOptimizer(
       threadsMessage: 'Parallel epochs cover UMAP sampling only: §7.3 corrected sampling runs on one thread.',
     };
   }
-  if (!parallel || parallel.maxThreads < 2) {
+  if (!parallel) {
     return {
       optimizer: createOptimizer(options),
       threadsMessage:
         'Parallel epochs need a cross-origin isolated page (shared memory); running on one thread.',
+    };
+  }
+  if (parallel.maxThreads < 2) {
+    return {
+      optimizer: createOptimizer(options),
+      threadsMessage: 'This device reports a single processor core; running on one thread.',
     };
   }
   const threads = Math.min(config.threads, parallel.maxThreads);
