@@ -20,7 +20,9 @@ import type { Graph } from './types';
 import {
   instantiateOptimizerKernel,
   type KernelLayout,
+  type KernelRunSettings,
   kernelLayout,
+  kernelRunSettings,
   type OptimizerKernel,
   PAGE_BYTES,
   prepareKernel,
@@ -68,11 +70,8 @@ export interface ShardAssignment {
   shard: number;
   threads: number;
   rows: { begin: number; end: number };
-  seed: number;
-  trackLoss: boolean;
-  a: number;
-  b: number;
-  pushNegatives: boolean;
+  /** The shard's kernel settings, its own random stream included. */
+  run: KernelRunSettings;
 }
 
 /**
@@ -147,11 +146,12 @@ export function createParallelOptimizer(
     throw new Error('the WebAssembly optimizer could not be instantiated in this runtime');
   if (kernel.heapBase() > PAGE_BYTES) throw new Error('the kernel data outgrew its first page');
   const { embedding, schedule } = writeKernelRun(memory.buffer, layout, o);
-  const trackLoss = o.trackLoss ?? true;
-  prepareKernel(kernel, o.seed, trackLoss);
+  const run = kernelRunSettings(o);
+  prepareKernel(kernel, layout, run);
   const { cells, values } = controlViews(memory, controlAt, threads);
   const bounds = partitionRows(o.graph, threads);
   const shardRows = (s: number) => ({ begin: bounds[s], end: bounds[s + 1] });
+  const ownRows = shardRows(0);
   const helpers = threads - 1;
   for (let shard = 1; shard < threads; shard++) {
     startHelper({
@@ -162,11 +162,7 @@ export function createParallelOptimizer(
       shard,
       threads,
       rows: shardRows(shard),
-      seed: deriveSeed(o.seed, `shard ${shard}`),
-      trackLoss,
-      a: o.a,
-      b: o.b,
-      pushNegatives: o.pushNegatives ?? false,
+      run: { ...run, seed: deriveSeed(o.seed, `shard ${shard}`) },
     });
   }
 
@@ -194,7 +190,7 @@ export function createParallelOptimizer(
     Atomics.store(cells, COMMAND, RUN_EPOCH);
     Atomics.add(cells, GENERATION, 1);
     Atomics.notify(cells, GENERATION);
-    const stats = runKernelEpoch(kernel, layout, shardRows(0), epoch, alpha, o);
+    const stats = runKernelEpoch(kernel, ownRows, epoch, alpha);
     waitFor(DONE, helpers, Number.POSITIVE_INFINITY);
     if (Atomics.load(cells, FAILED) !== 0) throw new Error('parallel epochs: a helper thread failed');
     let { attractive, repulsive } = stats.actual;
@@ -239,7 +235,7 @@ export function serveOptimizerShard(x: ShardAssignment): void {
   let kernel: OptimizerKernel | undefined;
   try {
     kernel = instantiateOptimizerKernel(x.memory, x.module);
-    if (kernel !== undefined) prepareKernel(kernel, x.seed, x.trackLoss);
+    if (kernel !== undefined) prepareKernel(kernel, x.layout, x.run);
   } catch {
     kernel = undefined;
   }
@@ -254,7 +250,7 @@ export function serveOptimizerShard(x: ShardAssignment): void {
     if (Atomics.load(cells, COMMAND) === STOP) return;
     try {
       if (kernel === undefined) throw new Error('no kernel');
-      const stats = runKernelEpoch(kernel, x.layout, x.rows, values[EPOCH], values[ALPHA], x);
+      const stats = runKernelEpoch(kernel, x.rows, values[EPOCH], values[ALPHA]);
       const at = SHARD_TOTALS + TOTALS_PER_SHARD * x.shard;
       values[at] = stats.edgeSamples;
       values[at + 1] = stats.negativeSamples;

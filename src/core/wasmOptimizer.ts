@@ -34,7 +34,7 @@ export interface OptimizerKernel {
   negativeSamples(): number;
   attractiveLoss(): number;
   repulsiveLoss(): number;
-  runEpoch(
+  setRun(
     n: number,
     rowPtr: number,
     cols: number,
@@ -44,14 +44,11 @@ export interface OptimizerKernel {
     negativeEvery: number,
     nextNegative: number,
     lastSampled: number,
-    rowBegin: number,
-    rowEnd: number,
-    epoch: number,
-    alpha: number,
     a: number,
     b: number,
     pushNegatives: number,
   ): void;
+  runEpoch(rowBegin: number, rowEnd: number, epoch: number, alpha: number): void;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -171,10 +168,15 @@ export interface KernelRunState {
   schedule: EdgeSchedule;
 }
 
-/** Views of a laid-out run in `buffer` (the kernel's memory, plain or shared). */
-export function kernelRunViews(buffer: ArrayBufferLike, layout: KernelLayout): KernelRunState {
+/** Copies the graph, the initial layout and a fresh edge schedule for `o.m` into `buffer`. */
+export function writeKernelRun(
+  buffer: ArrayBufferLike,
+  layout: KernelLayout,
+  o: OptimizerOptions,
+): KernelRunState {
+  const { graph } = o;
   const { n, nnz } = layout;
-  return {
+  const state: KernelRunState = {
     embedding: new Float32Array(buffer, layout.positions, 2 * n),
     schedule: {
       sampleEvery: new Float64Array(buffer, layout.sampleEvery, nnz),
@@ -184,19 +186,9 @@ export function kernelRunViews(buffer: ArrayBufferLike, layout: KernelLayout): K
       lastSampled: new Int32Array(buffer, layout.lastSampled, nnz),
     },
   };
-}
-
-/** Copies the graph, the initial layout and a fresh edge schedule for `o.m` into `buffer`. */
-export function writeKernelRun(
-  buffer: ArrayBufferLike,
-  layout: KernelLayout,
-  o: OptimizerOptions,
-): KernelRunState {
-  const { graph } = o;
-  const state = kernelRunViews(buffer, layout);
   state.embedding.set(o.layout);
-  new Int32Array(buffer, layout.rowPtr, layout.n + 1).set(graph.rowPtr);
-  new Int32Array(buffer, layout.cols, layout.nnz).set(graph.cols);
+  new Int32Array(buffer, layout.rowPtr, n + 1).set(graph.rowPtr);
+  new Int32Array(buffer, layout.cols, nnz).set(graph.cols);
   const fresh = createEdgeSchedule(graph, o.m);
   const { schedule } = state;
   schedule.sampleEvery.set(fresh.sampleEvery);
@@ -207,24 +199,30 @@ export function writeKernelRun(
   return state;
 }
 
-/** The per-run settings of a kernel instance: its random stream (createUint32Source's seeding) and loss tracking. */
-export function prepareKernel(kernel: OptimizerKernel, seed: number, trackLoss: boolean): void {
-  // The integer part of the seed, split into two 32-bit halves.
-  const whole = Math.trunc(seed);
-  kernel.seed(whole >>> 0, Math.floor(whole / TWO_POW_32) >>> 0);
-  kernel.setLossTracking(trackLoss ? 1 : 0, PAPER_LOG_EPS, -paperLog(0));
+/** What a kernel instance needs of a run besides its arrays. */
+export interface KernelRunSettings {
+  a: number;
+  b: number;
+  pushNegatives: boolean;
+  trackLoss: boolean;
+  /** This instance's random stream: createUint32Source's seeding. */
+  seed: number;
 }
 
-/** One epoch over rows rowBegin..rowEnd − 1 of a laid-out run, and what it sampled and scored. */
-export function runKernelEpoch(
-  kernel: OptimizerKernel,
-  layout: KernelLayout,
-  rows: { begin: number; end: number },
-  epoch: number,
-  alpha: number,
-  o: { a: number; b: number; pushNegatives?: boolean },
-): EpochStats {
-  kernel.runEpoch(
+/** The kernel settings of optimizer options (defaults as createOptimizer's). */
+export function kernelRunSettings(o: OptimizerOptions): KernelRunSettings {
+  return {
+    a: o.a,
+    b: o.b,
+    pushNegatives: o.pushNegatives ?? false,
+    trackLoss: o.trackLoss ?? true,
+    seed: o.seed,
+  };
+}
+
+/** Points a kernel instance at a run laid out in its memory (`writeKernelRun`, possibly by another instance). */
+export function prepareKernel(kernel: OptimizerKernel, layout: KernelLayout, run: KernelRunSettings): void {
+  kernel.setRun(
     layout.n,
     layout.rowPtr,
     layout.cols,
@@ -234,14 +232,24 @@ export function runKernelEpoch(
     layout.negativeEvery,
     layout.nextNegative,
     layout.lastSampled,
-    rows.begin,
-    rows.end,
-    epoch,
-    alpha,
-    o.a,
-    o.b,
-    o.pushNegatives ? 1 : 0,
+    run.a,
+    run.b,
+    run.pushNegatives ? 1 : 0,
   );
+  // The integer part of the seed, split into two 32-bit halves.
+  const whole = Math.trunc(run.seed);
+  kernel.seed(whole >>> 0, Math.floor(whole / TWO_POW_32) >>> 0);
+  kernel.setLossTracking(run.trackLoss ? 1 : 0, PAPER_LOG_EPS, -paperLog(0));
+}
+
+/** One epoch over rows rowBegin..rowEnd − 1 of the kernel's run, and what it sampled and scored. */
+export function runKernelEpoch(
+  kernel: OptimizerKernel,
+  rows: { begin: number; end: number },
+  epoch: number,
+  alpha: number,
+): EpochStats {
+  kernel.runEpoch(rows.begin, rows.end, epoch, alpha);
   const attractive = kernel.attractiveLoss();
   const repulsive = kernel.repulsiveLoss();
   return {
@@ -269,7 +277,7 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
   const missingPages = Math.ceil(layout.end / PAGE_BYTES) - memory.buffer.byteLength / PAGE_BYTES;
   if (missingPages > 0) memory.grow(missingPages);
   const { embedding, schedule } = writeKernelRun(memory.buffer, layout, o);
-  prepareKernel(kernel, o.seed, o.trackLoss ?? true);
+  prepareKernel(kernel, layout, kernelRunSettings(o));
   const allRows = { begin: 0, end: n };
 
   return optimizerHandle({
@@ -278,7 +286,7 @@ export function createWasmOptimizer(o: OptimizerOptions, referencePower = false)
     nEpochs: o.nEpochs,
     learningRate: o.learningRate ?? 1,
     m: o.m,
-    runEpoch: (epoch, alpha) => runKernelEpoch(kernel, layout, allRows, epoch, alpha, o),
+    runEpoch: (epoch, alpha) => runKernelEpoch(kernel, allRows, epoch, alpha),
     changeNegativeSampleRate: (from: number, to: number) => rescaleNegativeSamples(schedule, from, to),
   });
 }

@@ -266,14 +266,27 @@ function clip(v: f64, bound: f64): f64 {
   return select(bound, low, low > bound);
 }
 
+// ---- The run: where its arrays are, and what stays fixed for all its epochs. ----
+
+let runN: i32 = 0;
+let rowPtrAt: usize = 0;
+let colsAt: usize = 0;
+let positionsAt: usize = 0;
+let sampleEveryAt: usize = 0;
+let nextSampleAt: usize = 0;
+let negativeEveryAt: usize = 0;
+let nextNegativeAt: usize = 0;
+let lastSampledAt: usize = 0;
+let kernelA: f64 = 1;
+let kernelB: f64 = 1;
+let pushNegativesOn = false;
+
 /**
- * One epoch over the stored edges of rows rowBegin..rowEnd − 1 (all n rows for one thread; a shard
- * of them for parallel epochs, parallelOptimizer.ts), exactly the loop of optimizer.ts with
- * sampling 'umap' and trackLoss as set by setLossTracking. Negative samples are drawn from all n
- * points. Pointers are byte offsets into this module's memory: positions float32 n×2, rowPtr/cols
- * int32, the schedule float64 per edge, lastSampled int32 per edge.
+ * The run the next epochs work on. Pointers are byte offsets into this module's memory: positions
+ * float32 n×2, rowPtr/cols int32, the schedule float64 per edge, lastSampled int32 per edge; a, b
+ * shape φ(d) = 1/(1 + a·d^{2b}); pushNegatives also moves each negative sample.
  */
-export function runEpoch(
+export function setRun(
   n: i32,
   rowPtr: usize,
   cols: usize,
@@ -283,29 +296,39 @@ export function runEpoch(
   negativeEvery: usize,
   nextNegative: usize,
   lastSampled: usize,
-  rowBegin: i32,
-  rowEnd: i32,
-  epoch: i32,
-  alpha: f64,
   a: f64,
   b: f64,
   pushNegatives: bool,
 ): void {
+  runN = n;
+  rowPtrAt = rowPtr;
+  colsAt = cols;
+  positionsAt = positions;
+  sampleEveryAt = sampleEvery;
+  nextSampleAt = nextSample;
+  negativeEveryAt = negativeEvery;
+  nextNegativeAt = nextNegative;
+  lastSampledAt = lastSampled;
+  kernelA = a;
+  kernelB = b;
+  pushNegativesOn = pushNegatives;
+}
+
+/**
+ * One epoch of the run (setRun) over the stored edges of rows rowBegin..rowEnd − 1 (all n rows for
+ * one thread; a shard of them for parallel epochs, parallelOptimizer.ts), exactly the loop of
+ * optimizer.ts with sampling 'umap' and trackLoss as set by setLossTracking. Negative samples are
+ * drawn from all n points.
+ */
+export function runEpoch(rowBegin: i32, rowEnd: i32, epoch: i32, alpha: f64): void {
   // Four copies of the loop, each with its modes constant-folded: no per-sample test of a mode.
   if (referencePower) {
-    if (trackLoss) {
-      epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-        lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, true, true);
-    } else {
-      epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-        lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, true, false);
-    }
+    if (trackLoss) epochLoop(rowBegin, rowEnd, epoch, alpha, true, true);
+    else epochLoop(rowBegin, rowEnd, epoch, alpha, true, false);
   } else if (trackLoss) {
-    epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-      lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, false, true);
+    epochLoop(rowBegin, rowEnd, epoch, alpha, false, true);
   } else {
-    epochLoop(n, rowPtr, cols, positions, sampleEvery, nextSample, negativeEvery, nextNegative,
-      lastSampled, rowBegin, rowEnd, epoch, alpha, a, b, pushNegatives, false, false);
+    epochLoop(rowBegin, rowEnd, epoch, alpha, false, false);
   }
 }
 
@@ -316,26 +339,20 @@ export function runEpoch(
  */
 // @ts-ignore: decorator
 @inline
-function epochLoop(
-  n: i32,
-  rowPtr: usize,
-  cols: usize,
-  positions: usize,
-  sampleEvery: usize,
-  nextSample: usize,
-  negativeEvery: usize,
-  nextNegative: usize,
-  lastSampled: usize,
-  rowBegin: i32,
-  rowEnd: i32,
-  epoch: i32,
-  alpha: f64,
-  a: f64,
-  b: f64,
-  pushNegatives: bool,
-  reference: bool,
-  tracking: bool,
-): void {
+function epochLoop(rowBegin: i32, rowEnd: i32, epoch: i32, alpha: f64, reference: bool, tracking: bool): void {
+  // The run's settings in locals: globals are memory round trips in V8.
+  const n = runN;
+  const rowPtr = rowPtrAt;
+  const cols = colsAt;
+  const positions = positionsAt;
+  const sampleEvery = sampleEveryAt;
+  const nextSample = nextSampleAt;
+  const negativeEvery = negativeEveryAt;
+  const nextNegative = nextNegativeAt;
+  const lastSampled = lastSampledAt;
+  const a = kernelA;
+  const b = kernelB;
+  const pushNegatives = pushNegativesOn;
   const epochValue = <f64>epoch;
   const minusTwoAB = -2 * a * b;
   const twoB = 2 * b;
@@ -350,7 +367,7 @@ function epochLoop(
   const inverseCount = 1 / countValue;
   // Unbiased draw in 0..n−1, as uniformIntFrom: reject the top 2^32 mod n values.
   const drawLimit: u64 = 0x100000000 - (0x100000000 % <u64>count);
-  // The generator state in locals (globals are memory round trips in V8), written back at the end.
+  // The generator state in locals too, written back at the end.
   let stateA = rngA;
   let stateB = rngB;
   let stateC = rngC;
