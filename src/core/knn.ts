@@ -17,6 +17,7 @@
  */
 import { CancelledError, type ProgressCallback } from './cancel';
 import { UserError } from './errors';
+import { withSelfColumn } from './neighbourHeap';
 import { nnDescent } from './nnDescent';
 import type { Dataset, KnnResult, Metric } from './types';
 import {
@@ -123,14 +124,7 @@ function exactNeighbors(ds: Dataset, k: number, metric: Metric, onProgress?: Pro
     }
   }
 
-  const indices = new Int32Array(n * k);
-  const distances = new Float32Array(n * k);
-  for (let i = 0; i < n; i++) {
-    indices[i * k] = i;
-    indices.set(best.indices.subarray(i * width, (i + 1) * width), i * k + 1);
-    distances.set(best.distances.subarray(i * width, (i + 1) * width), i * k + 1);
-  }
-  return { n, k, indices, distances };
+  return withSelfColumn(n, k, best.indices, best.distances);
 }
 
 /** Per-row buffers of the best `width` non-self candidates, sorted by (distance, index). */

@@ -6,6 +6,8 @@
  * index. Empty slots hold distance +∞ and index `EMPTY`, which lose to every real candidate.
  */
 
+import type { KnnResult } from './types';
+
 /** Index of an empty slot: larger than any point index, so it is the worst at distance +∞. */
 export const EMPTY = 0x7fffffff;
 
@@ -97,4 +99,25 @@ export function sortNeighbourRows(heap: NeighbourHeap): void {
       siftDownFrom(heap, base, last, 0, distance, j, 0);
     }
   }
+}
+
+/**
+ * The KnnResult of n sorted rows of k − 1 non-self neighbours (row i at [i·(k − 1), (i + 1)·(k − 1))),
+ * with the point itself in column 0 at distance 0, as umap-learn's kNN has it. Shared by the exact
+ * path (knn.ts) and NN-descent.
+ */
+export function withSelfColumn(
+  n: number,
+  k: number,
+  indices: Int32Array,
+  distances: Float32Array,
+): KnnResult {
+  const width = k - 1;
+  const result = { n, k, indices: new Int32Array(n * k), distances: new Float32Array(n * k) };
+  for (let i = 0; i < n; i++) {
+    result.indices[i * k] = i;
+    result.indices.set(indices.subarray(i * width, (i + 1) * width), i * k + 1);
+    result.distances.set(distances.subarray(i * width, (i + 1) * width), i * k + 1);
+  }
+  return result;
 }

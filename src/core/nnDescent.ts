@@ -29,6 +29,7 @@ import {
   type NeighbourHeap,
   pushNeighbour,
   sortNeighbourRows,
+  withSelfColumn,
 } from './neighbourHeap';
 import { createUint32Source } from './random';
 import { rpTreeLeaves } from './rpTree';
@@ -147,14 +148,7 @@ export function nnDescent(
   report(1);
 
   sortNeighbourRows(heap);
-  const indices = new Int32Array(n * k);
-  const distances = new Float32Array(n * k);
-  for (let i = 0; i < n; i++) {
-    indices[i * k] = i;
-    indices.set(heap.indices.subarray(i * width, (i + 1) * width), i * k + 1);
-    distances.set(heap.distances.subarray(i * width, (i + 1) * width), i * k + 1);
-  }
-  return { n, k, indices, distances };
+  return withSelfColumn(n, k, heap.indices, heap.distances);
 }
 
 /** The key of one pair, equal to the key `joinAll` computes for it in a block. */
