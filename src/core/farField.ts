@@ -43,10 +43,6 @@ export const EXACT_LOSS_MAX_POINTS = 5000;
 /** Relative error on the total losses the far field is tested to stay within. */
 export const FAR_FIELD_RELATIVE_ERROR = 1e-3;
 
-/**
- * R_i = Σ_j log(1 − ν_ij) (j = i only with the diagonal) for every point, into rowSums (indexed as
- * the layout), with the far field approximated as in the file comment.
- */
 /** Grid steps per unit of L = log s and the width of the tabulated range (as pairRepulsion.ts). */
 const STEPS_PER_UNIT = 64;
 const SPAN = 32;

@@ -26,8 +26,8 @@ function axisRange(layout: Float32Array, axis: number): [number, number] {
   return [min, max];
 }
 
-/** Distances of the points to their centroid. */
-function radii(layout: Float32Array): Float64Array {
+/** The mean point of an n×2 layout. */
+function centroid(layout: Float32Array): [number, number] {
   const n = layout.length / 2;
   let cx = 0;
   let cy = 0;
@@ -35,6 +35,13 @@ function radii(layout: Float32Array): Float64Array {
     cx += layout[2 * i] / n;
     cy += layout[2 * i + 1] / n;
   }
+  return [cx, cy];
+}
+
+/** Distances of the points to their centroid. */
+function radii(layout: Float32Array): Float64Array {
+  const n = layout.length / 2;
+  const [cx, cy] = centroid(layout);
   return Float64Array.from({ length: n }, (_, i) => Math.hypot(layout[2 * i] - cx, layout[2 * i + 1] - cy));
 }
 
@@ -52,12 +59,7 @@ function width(layout: Float32Array): number {
  */
 function angularAgreement(layout: Float32Array): number {
   const n = layout.length / 2;
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < n; i++) {
-    cx += layout[2 * i] / n;
-    cy += layout[2 * i + 1] / n;
-  }
+  const [cx, cy] = centroid(layout);
   let best = 0;
   for (const orientation of [1, -1]) {
     let re = 0;
