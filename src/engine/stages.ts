@@ -65,23 +65,11 @@ export function createRunOptimizer(
     seed: deriveSeed(config.seed + seedOffset, 'optimizer'),
   };
   if (config.threads <= 1) return { optimizer: createOptimizer(options) };
-  if (config.sampling === 'corrected') {
+  const oneThreadBecause = singleThreadReason(config, parallel);
+  if (oneThreadBecause !== undefined || !parallel) {
     return {
       optimizer: createOptimizer(options),
-      threadsMessage: 'Parallel epochs cover UMAP sampling only: §7.3 corrected sampling runs on one thread.',
-    };
-  }
-  if (!parallel) {
-    return {
-      optimizer: createOptimizer(options),
-      threadsMessage:
-        'Parallel epochs need a cross-origin isolated page (shared memory); running on one thread.',
-    };
-  }
-  if (parallel.maxThreads < 2) {
-    return {
-      optimizer: createOptimizer(options),
-      threadsMessage: 'This device reports a single processor core; running on one thread.',
+      threadsMessage: `${oneThreadBecause}; running on one thread.`,
     };
   }
   const threads = Math.min(config.threads, parallel.maxThreads);
@@ -90,6 +78,18 @@ export function createRunOptimizer(
     threadsMessage:
       threads < config.threads ? `This browser offers ${threads} threads; running on ${threads}.` : undefined,
   };
+}
+
+/** Why a configuration asking for parallel epochs cannot have them here, if it cannot. */
+function singleThreadReason(
+  config: ExplorerConfig,
+  parallel: ParallelEpochs | undefined,
+): string | undefined {
+  if (config.sampling === 'corrected')
+    return 'Parallel epochs cover UMAP sampling only, not §7.3 corrected sampling';
+  if (!parallel) return 'Parallel epochs need a cross-origin isolated page (shared memory)';
+  if (parallel.maxThreads < 2) return 'This device reports a single processor core';
+  return undefined;
 }
 
 export type StageProgress = (stage: Stage, fraction: number) => void;
