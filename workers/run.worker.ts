@@ -45,10 +45,15 @@ async function ensureHelpers(count: number): Promise<void> {
     const helper = new Worker(new URL('./shard.worker.ts', import.meta.url), { type: 'module' });
     starting.push(
       new Promise((resolve, reject) => {
-        helper.onmessage = () => {
-          helpers.push(helper);
-          resolve();
-        };
+        // Its one message says it has booted.
+        helper.addEventListener(
+          'message',
+          () => {
+            helpers.push(helper);
+            resolve();
+          },
+          { once: true },
+        );
         helper.onerror = () => reject(new UserError('A helper thread for parallel epochs failed to start.'));
       }),
     );
