@@ -1,7 +1,15 @@
+import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
 
 // Playwright cannot download browsers here: drive Debian's Chromium.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  // One clear line instead of a stack trace per test.
+  console.error(
+    `No Chromium at ${executablePath}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH to a Chromium binary.`,
+  );
+  process.exit(1);
+}
 
 export default defineConfig({
   testDir: 'e2e',

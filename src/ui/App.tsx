@@ -15,6 +15,7 @@ import { RunReadouts } from './RunReadouts';
 import { RunClientContext } from './runClientContext';
 import { ScatterPanel } from './scatter/ScatterPanel';
 import { Table1Panel } from './Table1Panel';
+import { UpdateNotice } from './UpdateNotice';
 
 export function App() {
   const [client, setClient] = useState<RunClient | null>(null);
@@ -41,6 +42,7 @@ export function App() {
             NeurIPS 2021
           </p>
           <LinkPanel />
+          <UpdateNotice />
         </header>
         <aside className="column-left" aria-label="Settings">
           <Controls />
