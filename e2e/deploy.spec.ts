@@ -86,10 +86,11 @@ test('a new deployment is announced, not served silently, and one click reloads 
   await expect(notice).toBeVisible({ timeout: 30_000 });
   // Until then the page keeps the old version's cache.
   expect(await page.evaluate(() => caches.keys())).toContain(`umap-true-loss-${version}`);
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('button', { name: 'Reload to update' }).click();
-  await expect
-    .poll(() => page.evaluate(() => caches.keys()), { timeout: 30_000 })
-    .toEqual(['umap-true-loss-0123456789abcdef']);
+  await reloaded;
+  // The new version took over (it deletes the old cache before it claims the page).
+  expect(await page.evaluate(() => caches.keys())).toEqual(['umap-true-loss-0123456789abcdef']);
   await expect(notice).toHaveCount(0);
   await expect(page.getByTestId('edges')).toHaveText('8,253', { timeout: 30_000 });
 });
