@@ -1,6 +1,6 @@
 /**
  * The candidate lists of one NN-descent round (Dong, Charikar & Li 2011, §2.3; pynndescent's
- * candidate building as umap-learn runs it, algorithm.md §1.2).
+ * candidate building as umap-learn runs it, docs/algorithm.md §1.2).
  *
  * Every heap entry i → j is a candidate for both ends: j for row i (forward) and i for row j
  * (reverse). Entries that arrived since they were last sampled ("new") go to the new lists, the

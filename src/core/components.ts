@@ -1,7 +1,7 @@
 /**
  * Connected components of a symmetric CSR graph, needed by the spectral initialisation: the
  * normalised Laplacian of a graph with c components has eigenvalue 0 c times, so each component is
- * embedded on its own and the pieces are laid out apart (algorithm.md §1.9, multi-component).
+ * embedded on its own and the pieces are laid out apart (docs/algorithm.md §1.9, multi-component).
  */
 import type { Graph } from './types';
 

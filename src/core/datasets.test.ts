@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { gaussianBlobs, paperRing, paperRingCoordinates, paperRings, uniformSquare } from './datasets';
 import { UserError } from './errors';
-
-/** The paper repo's get_ring(1000, 4, 0.5) after np.random.seed(3), printed with 8 decimals. */
-function readReferenceRing(): number[] {
-  const url = new URL('../../../shared/reference/ring_seed3_input.csv', import.meta.url);
-  return readFileSync(url, 'utf8')
-    .trim()
-    .split('\n')
-    .flatMap((line) => line.split(',').map(Number));
-}
+import { readReferenceNumbers } from './testing/reference';
 
 describe('paperRing', () => {
-  it('reproduces numpy’s first point for seed 0 (algorithm.md §3.2)', () => {
+  it('reproduces numpy’s first point for seed 0 (docs/algorithm.md §3.2)', () => {
     const coordinates = paperRingCoordinates({ seed: 0 });
     expect(Math.abs(coordinates[0] - -0.2041025283243837)).toBeLessThan(1e-15);
     expect(Math.abs(coordinates[1] - 3.690895593830458)).toBeLessThan(1e-15);
@@ -23,7 +14,8 @@ describe('paperRing', () => {
   });
 
   it('equals the reference ring for seed 3', () => {
-    const reference = readReferenceRing();
+    // The paper repo's get_ring(1000, 4, 0.5) after np.random.seed(3), printed with 8 decimals.
+    const reference = readReferenceNumbers('ring_seed3_input.csv');
     const coordinates = paperRingCoordinates({ seed: 3 });
     const ring = paperRing({ seed: 3 });
     expect(reference).toHaveLength(2000);

@@ -1,5 +1,5 @@
 /**
- * Synthetic datasets: the paper's ring and multi-ring (numpy-exact, algorithm.md §3.2), the uniform
+ * Synthetic datasets: the paper's ring and multi-ring (numpy-exact, docs/algorithm.md §3.2), the uniform
  * square of App. H, and Gaussian blobs. Coordinates are computed in float64 like numpy and stored as
  * float32, the precision umap-learn works in.
  */
@@ -39,7 +39,7 @@ function validateRing(n: number, radius: number, noise: number): void {
 }
 
 /**
- * One ring of the paper's `get_ring(n, r, var, noise="uniform")` (algorithm.md §3.2), written into
+ * One ring of the paper's `get_ring(n, r, var, noise="uniform")` (docs/algorithm.md §3.2), written into
  * `out` (float64, n×2) from `rowOffset` on, shifted by `shiftX` along x:
  *   θ_i = 2πi/n, base r·(sin θ_i, cos θ_i)  — x is the sine;
  *   noise ρ_i·(sin φ_i, cos φ_i), ρ_i = √U_i·noise, φ_i = π·V_i, V_i = uniform(0, 2),

@@ -1,5 +1,5 @@
 /**
- * UMAP's input similarities μ_ij (paper eq. 1–3; algorithm.md §1.3–§1.5) with umap-learn's float32
+ * UMAP's input similarities μ_ij (paper eq. 1–3; docs/algorithm.md §1.3–§1.5) with umap-learn's float32
  * semantics, plus the alternative similarities of the paper's experiments (similarities.ts).
  */
 import { graphFromCoo, transposeGraph } from './graph';
@@ -24,7 +24,7 @@ const f32 = Math.fround;
 /**
  * Per-point rho (distance to the nearest non-identical neighbour, interpolated for fractional
  * `localConnectivity`) and sigma (bandwidth making the k − 1 non-self memberships sum to log2 k),
- * algorithm.md §1.3. Column 0 is taken to be the point itself and skipped in the sum. The search
+ * docs/algorithm.md §1.3. Column 0 is taken to be the point itself and skipped in the sum. The search
  * state (psum, lo, mid, hi) is rounded to float32 as in umap-learn's numba kernel.
  */
 export function smoothKnnDist(
@@ -117,7 +117,7 @@ function nthPositive(distances: Float32Array, row: number, k: number, rank: numb
 }
 
 /**
- * The directed membership graph P, row i = μ_{i→·} (paper eq. 1, algorithm.md §1.4), in float32:
+ * The directed membership graph P, row i = μ_{i→·} (paper eq. 1, docs/algorithm.md §1.4), in float32:
  * exp(−(d − rho_i)/sigma_i), or 1 when d ≤ rho_i or sigma_i = 0. Self entries and neighbours with
  * index −1 are left out, as are memberships that underflow to 0 (umap-learn's `eliminate_zeros`).
  */
@@ -142,7 +142,7 @@ export function membershipStrengths(knn: KnnResult, sigmas: Float32Array, rhos: 
 }
 
 /**
- * μ = fuzzy union of the directed memberships, W = P + Pᵀ − P∘Pᵀ (paper eq. 3, algorithm.md §1.5,
+ * μ = fuzzy union of the directed memberships, W = P + Pᵀ − P∘Pᵀ (paper eq. 3, docs/algorithm.md §1.5,
  * set_op_mix_ratio = 1), each operation rounded to float32 like scipy's float32 sparse arithmetic.
  * Symmetric, both directions stored, no self-loops, columns ascending within each row.
  */

@@ -1,5 +1,5 @@
 /**
- * The gradient coefficients of UMAP's SGD step (algorithm.md §1.10), as pure functions of the
+ * The gradient coefficients of UMAP's SGD step (docs/algorithm.md §1.10), as pure functions of the
  * squared embedding distance u = ‖e_i − e_j‖². The optimizer's loop inlines the same arithmetic
  * (one (d²)^b per update); these are the reference it is tested against.
  *
@@ -14,10 +14,10 @@
  * coordinate of c·(e_i − e_j) to ±4; neither is part of the gradient.
  */
 
-/** umap-learn's offset added to d² in the repulsive denominator (algorithm.md §1.10, step 5). */
+/** umap-learn's offset added to d² in the repulsive denominator (docs/algorithm.md §1.10, step 5). */
 export const REPULSION_OFFSET = 0.001;
 
-/** umap-learn's per-coordinate gradient clip (algorithm.md §1.10). */
+/** umap-learn's per-coordinate gradient clip (docs/algorithm.md §1.10). */
 export const GRADIENT_CLIP = 4;
 
 /**
@@ -33,7 +33,7 @@ export function attractiveCoefficient(distSquared: number, a: number, b: number)
 /**
  * Repulsive coefficient c_r = 2b/((offset + u)·(1 + a·u^b)); with offset 0 it is exactly
  * −∂L^r/∂e_i ÷ (e_i − e_j). The optimizer uses offset = REPULSION_OFFSET (umap-learn, γ = 1).
- * 0 at u = 0: coincident points are not pushed apart (umap-learn HEAD, algorithm.md §1.10).
+ * 0 at u = 0: coincident points are not pushed apart (umap-learn HEAD, docs/algorithm.md §1.10).
  */
 export function repulsiveCoefficient(
   distSquared: number,

@@ -89,7 +89,7 @@ export function transposeGraph(g: Graph): Graph {
 
 /**
  * A graph with the same sparsity pattern and `transform(value)` as values (rounded to float32);
- * entries mapped to 0 are removed. Used for pruning, inverting and binarizing (algorithm.md §1.6, §3.3).
+ * entries mapped to 0 are removed. Used for pruning, inverting and binarizing (docs/algorithm.md §1.6, §3.3).
  */
 export function mapGraphValues(g: Graph, transform: (value: number) => number): Graph {
   const { n, rowPtr, cols, values } = g;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CancelledError } from './cancel';
 import { paperRing, paperRings, uniformSquare } from './datasets';
@@ -7,11 +6,10 @@ import { fuzzySimplicialSet } from './fuzzy';
 import { initialLayout, initialLayoutWithReport, randomLayout, rescaleToBox } from './init';
 import { nearestNeighbors } from './knn';
 import { createGaussian, createRng } from './random';
+import { referenceJson } from './testing/reference';
 import type { Dataset, Graph } from './types';
 
-const reference = JSON.parse(
-  readFileSync(new URL('../../../shared/reference/umap_learn_reference.json', import.meta.url), 'utf8'),
-);
+const reference = referenceJson();
 
 const ring = paperRing({ seed: 3 });
 const ringGraph = fuzzySimplicialSet(nearestNeighbors(ring, 15));

@@ -1,5 +1,5 @@
 /**
- * The initial 2-D layout (algorithm.md §1.9): the input points (`data`, the paper's default),
+ * The initial 2-D layout (docs/algorithm.md §1.9): the input points (`data`, the paper's default),
  * uniform random, or a spectral embedding of the graph; then, for every kind, each axis min-max
  * scaled to [0, 10] in float32 as umap-learn does just before optimising.
  */
@@ -48,7 +48,10 @@ const SPECTRAL_NOISE = 1e-4;
 /** Duplicated rows are jittered by this fraction of the mean nearest-neighbour distance. */
 const DUPLICATE_JITTER = 1e-3;
 
-/** The layout of `kind`, scaled to [0, 10] per axis (design.md). See `initialLayoutWithReport`. */
+/**
+ * The layout of `kind`, scaled to [0, 10] per axis (docs/design.md, "Core contract"). See
+ * `initialLayoutWithReport`.
+ */
 export function initialLayout(
   kind: InitKind,
   ds: Dataset,

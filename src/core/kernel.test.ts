@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from './errors';
 import { findAbParams, similarity } from './kernel';
 
-/** Sum of squares of umap-learn's fit (algorithm.md §1.8), written out directly on [0, 3·spread]. */
+/** Sum of squares of umap-learn's fit (docs/algorithm.md §1.8), written out directly on [0, 3·spread]. */
 function sumOfSquares(spread: number, minDist: number, a: number, b: number): number {
   let sum = 0;
   for (let i = 0; i < 300; i++) {

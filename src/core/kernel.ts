@@ -3,13 +3,13 @@ import { UserError } from './errors';
 /**
  * The low-dimensional similarity φ of the paper (Section 3, used in eq. 4: ν_ij = φ(‖e_i − e_j‖)),
  * φ(d; a, b) = 1 / (1 + a·d^{2b}), taking the *squared* distance as umap-learn's optimizer does
- * (algorithm.md §1.8), so callers never need a square root.
+ * (docs/algorithm.md §1.8), so callers never need a square root.
  */
 export function similarity(distSquared: number, a: number, b: number): number {
   return 1 / (1 + a * distSquared ** b);
 }
 
-/** umap-learn's grid for the a, b fit (algorithm.md §1.8): 300 points on [0, 3·spread]. */
+/** umap-learn's grid for the a, b fit (docs/algorithm.md §1.8): 300 points on [0, 3·spread]. */
 const GRID_SIZE = 300;
 /** Stop once an accepted step moves no parameter by more than this, relative to its value. */
 const RELATIVE_STEP_TOLERANCE = 1e-13;
@@ -20,7 +20,7 @@ const SUM_ROUNDING = 1e-12;
 const MAX_ITERATIONS = 10_000;
 
 /**
- * Shape parameters a, b of φ (algorithm.md §1.8), as umap-learn's `find_ab_params`: the unweighted
+ * Shape parameters a, b of φ (docs/algorithm.md §1.8), as umap-learn's `find_ab_params`: the unweighted
  * least-squares fit of φ(x) = 1/(1 + a·x^{2b}) to f(x) = 1 for x < minDist and
  * exp(−(x − minDist)/spread) otherwise, on 300 evenly spaced x in [0, 3·spread], from (a, b) = (1, 1).
  *

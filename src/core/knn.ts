@@ -1,5 +1,5 @@
 /**
- * Exact k nearest neighbours (algorithm.md §1.2, umap-learn's path for n < 4096).
+ * Exact k nearest neighbours (docs/algorithm.md §1.2, umap-learn's path for n < 4096).
  *
  * umap-learn computes the full float32 distance matrix and takes the k smallest entries of each
  * row, the point itself included. We never hold the n×n matrix: pairs are scanned in tiles and each
@@ -28,7 +28,10 @@ import {
   squaredDistance,
 } from './vectorDistance';
 
-/** From this many points on, `nearestNeighbors` switches to NN-descent, like umap-learn (algorithm.md §1.2). */
+/**
+ * From this many points on, `nearestNeighbors` switches to NN-descent, like umap-learn
+ * (docs/algorithm.md §1.2).
+ */
 export const APPROXIMATE_KNN_MIN_POINTS = 4096;
 
 /** 'auto' is umap-learn's rule: exact below `APPROXIMATE_KNN_MIN_POINTS` points, NN-descent from there on. */
@@ -45,7 +48,7 @@ const REFERENCE_TILE = 64;
 const FLOAT32_HEADROOM = 1 + 2 ** -22;
 
 /**
- * The k nearest neighbours of every point, self included in column 0 (algorithm.md §1.2, §4.1).
+ * The k nearest neighbours of every point, self included in column 0 (docs/algorithm.md §1.2, §4.1).
  * `onProgress(fraction)` runs after every block of rows; returning `false` cancels the scan with a
  * `CancelledError`.
  *

@@ -1,10 +1,10 @@
 /**
- * The logarithms of the loss sums (algorithm.md §3.4): in the paper code's convention
+ * The logarithms of the loss sums (docs/algorithm.md §3.4): in the paper code's convention
  * log(min(x + ε, 1)), or clamped, log(max(x, ε)) (the convention of umap_learn_reference.json's
  * "brief" numbers). Both keep ν = 1 on the diagonal and ν = 0 off the graph finite.
  */
 
-/** 'paper': log(min(x + ε, 1)) (algorithm.md §3.4); 'clamped': log(max(x, ε)). */
+/** 'paper': log(min(x + ε, 1)) (docs/algorithm.md §3.4); 'clamped': log(max(x, ε)). */
 export type LossLog = 'paper' | 'clamped';
 
 /** The resolved options of one loss evaluation. */

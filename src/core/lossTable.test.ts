@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paperRing } from './datasets';
 import { denseKernelGraph, fuzzySimplicialSet, pruneGraph } from './fuzzy';
@@ -6,17 +5,14 @@ import { findAbParams } from './kernel';
 import { nearestNeighbors } from './knn';
 import { evaluateLosses } from './losses';
 import { lossTable } from './lossTable';
+import { readReferenceLayout } from './testing/reference';
 
 describe('lossTable', () => {
   const ring = paperRing({ seed: 3 });
   const { a, b } = findAbParams(1, 0.1);
   const graph = pruneGraph(fuzzySimplicialSet(nearestNeighbors(ring, 15)), 500);
   // umap-learn's embedding of the ring after 500 epochs, n rows of "x,y".
-  const csv = readFileSync(
-    new URL('../../../shared/reference/ring_seed3_umap_500ep.csv', import.meta.url),
-    'utf8',
-  );
-  const umapResult = Float32Array.from(csv.trim().split(/[\n,]/), Number);
+  const umapResult = readReferenceLayout('ring_seed3_umap_500ep.csv');
 
   it('fills each cell with evaluateLosses and names the lowest column per row', () => {
     const denseGraph = denseKernelGraph(ring, a, b);

@@ -41,7 +41,7 @@ export interface LossTableInput {
 }
 
 /**
- * Table 1 of the paper (§4; recipe in algorithm.md §3.5): for each input similarity (rows) the
+ * Table 1 of the paper (§4; recipe in docs/algorithm.md §3.5): for each input similarity (rows) the
  * purported and effective loss of three layouts (columns). The paper reports the purported totals
  * and bolds the lowest one per row; the optimized embeddings come from the caller's runs.
  */

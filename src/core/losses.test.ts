@@ -29,7 +29,7 @@ function partsError(parts: LossParts, expected: [number, number, number]): numbe
 }
 
 /**
- * The losses written out as the sums they are (eq. 6, eq. 12, algorithm.md §3.4): every ordered
+ * The losses written out as the sums they are (eq. 6, eq. 12, docs/algorithm.md §3.4): every ordered
  * pair, a dense μ, ν from a callback. Independent of the row-sum and table tricks of losses.ts.
  */
 function bruteForce(
@@ -251,7 +251,7 @@ describe('the seed-3 ring against umap_learn_reference.json', () => {
   });
 });
 
-describe('Table 1, row 1 (algorithm.md §3.5): paper rings of seeds 0–6, graph pruned at max/10 000', () => {
+describe('Table 1, row 1 (docs/algorithm.md §3.5): paper rings of seeds 0–6, graph pruned at max/10 000', () => {
   const { a, b } = findAbParams(1, 0.1);
   const totals: number[][] = [];
   for (let seed = 0; seed <= 6; seed++) {
@@ -301,7 +301,7 @@ describe('Table 1, row 1 (algorithm.md §3.5): paper rings of seeds 0–6, graph
   });
 });
 
-describe('Table 1, row 2: dense μ = φ(x), diagonal kept (algorithm.md §3.5)', () => {
+describe('Table 1, row 2: dense μ = φ(x), diagonal kept (docs/algorithm.md §3.5)', () => {
   it('reproduces our recomputation 902949 ± 2777 (diverged) and 212010 ± 316 (input layout)', () => {
     const { a, b } = findAbParams(1, 0.1);
     const diverged: number[] = [];

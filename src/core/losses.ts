@@ -3,7 +3,7 @@
  * effective loss its negative sampling really minimises (eq. 12), each split into attraction and
  * repulsion (Table 1 is built from them in lossTable.ts).
  *
- * Convention (algorithm.md §3.4, the paper code's): the sums run over all n² ordered pairs, the
+ * Convention (docs/algorithm.md §3.4, the paper code's): the sums run over all n² ordered pairs, the
  * diagonal included: the paper's 2·Σ_{i<j} plus i = j terms with ν_ii = 1 and μ_ii = 0
  * (unless the graph stores a self-loop, as the dense kernel graph does). Every log is the paper's
  * log(min(x + ε, 1)), ε = 1e-4. `diagonal: false` drops the i = j terms; `log: 'clamped'` uses
@@ -63,7 +63,7 @@ export function effectiveLoss(g: Graph, layout: Layout, o: EffectiveLossOptions)
 }
 
 /**
- * Both losses of one layout from a single pass over the pairs (design.md, "Evaluation budget").
+ * Both losses of one layout from a single pass over the pairs (docs/design.md, "Evaluation budget").
  * ν_ij = φ(‖e_i − e_j‖), computed in float64 from the float32 embedding.
  */
 export function evaluateLosses(g: Graph, layout: Layout, o: EffectiveLossOptions): Losses {

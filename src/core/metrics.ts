@@ -1,6 +1,6 @@
 /**
  * Embedding quality measures: the ring's thickness (Fig. 1b; the "width" numbers of
- * umap_learn_reference.json) and the Appendix G measures (algorithm.md §3.8): kNN recall and the
+ * umap_learn_reference.json) and the Appendix G measures (docs/algorithm.md §3.8): kNN recall and the
  * correlation of input and embedding distances.
  */
 import { UserError } from './errors';

@@ -1,5 +1,5 @@
 /**
- * Spectral layout of a graph with several connected components (algorithm.md §1.9, umap-learn's
+ * Spectral layout of a graph with several connected components (docs/algorithm.md §1.9, umap-learn's
  * multi-component layout). Each component is embedded on its own, scaled to half the smallest
  * distance between component positions and moved to its position, so the pieces cannot overlap:
  *

@@ -157,7 +157,7 @@ describe('nnDescent', () => {
     expect(calls).toBe(3);
   });
 
-  it("uses umap-learn's forest and round counts (algorithm.md §1.2)", () => {
+  it("uses umap-learn's forest and round counts (docs/algorithm.md §1.2)", () => {
     expect(nnDescentTreeCount(4096)).toBe(8);
     expect(nnDescentTreeCount(70000)).toBe(18);
     expect(nnDescentTreeCount(10_000_000)).toBe(64);

@@ -1,6 +1,6 @@
 /**
  * Approximate k nearest neighbours by NN-descent (Dong, Charikar & Li 2011) started from a
- * random-projection forest: umap-learn's path for n ≥ 4096 through pynndescent (algorithm.md §1.2).
+ * random-projection forest: umap-learn's path for n ≥ 4096 through pynndescent (docs/algorithm.md §1.2).
  *
  * 1. Forest: n_trees = min(64, 5 + round(√n / 20)) random-projection trees (rpTree.ts); every pair
  *    inside a leaf is a candidate for both rows.
@@ -43,7 +43,7 @@ import {
   squaredNorms,
 } from './vectorDistance';
 
-/** pynndescent's candidate cap as umap-learn sets it (algorithm.md §1.2). */
+/** pynndescent's candidate cap as umap-learn sets it (docs/algorithm.md §1.2). */
 const MAX_CANDIDATES = 60;
 /** Early-stop threshold: fraction of all neighbour entries that must still change per round. */
 const DELTA = 0.001;
@@ -57,12 +57,12 @@ const FOREST_SHARE = 0.2;
  */
 const FLOAT32_HEADROOM = 1 + 2 ** -22;
 
-/** Number of random-projection trees for n points (algorithm.md §1.2). */
+/** Number of random-projection trees for n points (docs/algorithm.md §1.2). */
 export function nnDescentTreeCount(n: number): number {
   return Math.min(64, 5 + Math.round(Math.sqrt(n) / 20));
 }
 
-/** Maximum number of NN-descent rounds for n points (algorithm.md §1.2). */
+/** Maximum number of NN-descent rounds for n points (docs/algorithm.md §1.2). */
 export function nnDescentIterationCount(n: number): number {
   return Math.max(5, Math.round(Math.log2(n)));
 }

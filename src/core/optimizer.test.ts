@@ -19,7 +19,7 @@ const ring = paperRing({ seed: 3 });
 const ringEpochs = 500;
 const ringGraph = pruneGraph(fuzzySimplicialSet(nearestNeighbors(ring, 15)), ringEpochs);
 
-/** The paper's init=data: the ring points min-max scaled to [0, 10] per axis (algorithm.md §1.9). */
+/** The paper's init=data: the ring points min-max scaled to [0, 10] per axis (docs/algorithm.md §1.9). */
 const ringLayout = (() => {
   const layout = new Float32Array(ring.points.length);
   for (let axis = 0; axis < 2; axis++) {
@@ -73,7 +73,7 @@ function tinyGraph(n: number, edges: [number, number, number][]): Graph {
 const sum = (stats: EpochStats[], key: 'edgeSamples' | 'negativeSamples' | 'correctedSamples'): number =>
   stats.reduce((total, s) => total + (s[key] ?? 0), 0);
 
-describe('createOptimizer: sampling schedule (algorithm.md §1.7, §1.10)', () => {
+describe('createOptimizer: sampling schedule (docs/algorithm.md §1.7, §1.10)', () => {
   const maxWeight = Math.max(...ringGraph.values);
 
   it('copies the layout and samples nothing in epoch 0', () => {
@@ -194,7 +194,7 @@ describe('createOptimizer: sampling schedule (algorithm.md §1.7, §1.10)', () =
   });
 });
 
-describe('createOptimizer: learning rate (α after each epoch, algorithm.md §4.4)', () => {
+describe('createOptimizer: learning rate (α after each epoch, docs/algorithm.md §4.4)', () => {
   it('follows α₀, α₀, α₀(1 − 1/N), …', () => {
     const expected = [1, 1, 0.9, 0.8, 0.7, 0.2];
     const epochs = [0, 1, 2, 3, 4, 9];
@@ -400,7 +400,7 @@ describe('createOptimizer: pushNegatives (Algorithm 1, line 10)', () => {
   });
 });
 
-describe('createOptimizer: actual loss (eq. 11, algorithm.md §3.4)', () => {
+describe('createOptimizer: actual loss (eq. 11, docs/algorithm.md §3.4)', () => {
   it('scores the same pairs in both conventions when nothing moves', () => {
     const optimizer = ringOptimizer({ learningRate: 0, logAfter: true, sampling: 'corrected', nEpochs: 6 });
     const stats = optimizer.step(3);

@@ -1,5 +1,5 @@
 /**
- * UMAP's SGD with negative sampling, umap-learn 0.5 semantics (algorithm.md §1.7, §1.10, §4), plus
+ * UMAP's SGD with negative sampling, umap-learn 0.5 semantics (docs/algorithm.md §1.7, §1.10, §4), plus
  * the paper's variants: pushing the negative sample too (Algorithm 1, line 10) and the corrected
  * sampling of §7.3 (eq. 18). Each epoch reports the actual loss of eq. 11 on the pairs it sampled.
  *
@@ -99,7 +99,7 @@ const DIAGONAL_REPULSION = -paperLog(0);
 
 /**
  * An optimizer over `o.graph` (CSR, both directions stored), starting from a copy of `o.layout`.
- * Per epoch n (algorithm.md §1.10), edges in stored order (head = row, tail = column):
+ * Per epoch n (docs/algorithm.md §1.10), edges in stored order (head = row, tail = column):
  * - an edge due (next sample ≤ n; never in epoch 0) attracts both ends by the same clipped step;
  * - then its head is repelled from trunc((n − nextneg)/eneg) samples drawn uniformly from all n
  *   points, using the already moved head (a sample equal to the head, or coincident with it, does

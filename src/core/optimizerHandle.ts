@@ -1,6 +1,6 @@
 /**
  * What every optimizer backend shares: the epoch counter, the learning-rate schedule
- * α·(1 − epoch/N) set after each epoch (algorithm.md §1.10), `step`, and the live setters, which take
+ * α·(1 − epoch/N) set after each epoch (docs/algorithm.md §1.10), `step`, and the live setters, which take
  * effect from the next epoch. A backend supplies only the epoch itself and what a change of m does
  * to its negative-sample schedule.
  */

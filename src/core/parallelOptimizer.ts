@@ -76,9 +76,9 @@ export interface ShardAssignment {
 
 /**
  * Row boundaries of `threads` contiguous shards with about equal work. An edge is sampled at a rate
- * proportional to its weight μ_ij (epochs per sample = max μ / μ_ij, algorithm.md §1.7), and each sample brings m
- * negative samples, so a shard's work per epoch is proportional to its sum of μ. Shard s is rows
- * bounds[s]..bounds[s + 1] − 1.
+ * proportional to its weight μ_ij (epochs per sample = max μ / μ_ij, docs/algorithm.md §1.7), and
+ * each sample brings m negative samples, so a shard's work per epoch is proportional to its sum of
+ * μ. Shard s is rows bounds[s]..bounds[s + 1] − 1.
  */
 export function partitionRows(graph: Graph, threads: number): Int32Array {
   const { n, rowPtr, values } = graph;

@@ -10,13 +10,13 @@ import type { Dataset, Graph, Metric } from './types';
 
 export type SamplingMode = 'umap' | 'corrected';
 
-/** One UMAP run, in umap-learn's vocabulary (defaults as umap-learn 0.5, algorithm.md §1.1). */
+/** One UMAP run, in umap-learn's vocabulary (defaults as umap-learn 0.5, docs/algorithm.md §1.1). */
 export interface UmapConfig {
   /** n_neighbors, self included (umap-learn semantics). */
   k: number;
   metric: Metric;
   similarity: SimilarityMode;
-  /** Default: 500 for n ≤ 10 000, else 200 (algorithm.md §1.6). */
+  /** Default: 500 for n ≤ 10 000, else 200 (docs/algorithm.md §1.6). */
   nEpochs: number;
   init: InitKind;
   /** negative_sample_rate. */
@@ -68,7 +68,7 @@ export interface ParallelRun {
 }
 
 /**
- * The stages of design.md up to a ready optimizer: dataset → kNN → graph μ → (a, b) → initial
+ * The stages of docs/design.md up to a ready optimizer: dataset → kNN → graph μ → (a, b) → initial
  * layout → optimizer (on parallel.threads threads when given and above 1). The engine runs the same
  * stage functions with caching.
  */

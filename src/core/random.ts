@@ -5,7 +5,7 @@
  *   has to be deterministic, not numpy-identical, uses it: optimizer sampling, random init, blobs.
  * - `numpyRandomState`: MT19937 with numpy's legacy `np.random.seed(s)` seeding and res53 doubles, so
  *   datasets built in the paper's notebooks (ring, multi-ring, uniform square) are reproduced
- *   bit-for-bit (algorithm.md §3.2).
+ *   bit-for-bit (docs/algorithm.md §3.2).
  *
  * No generator keeps module-level state: each call returns an independent stream.
  */
@@ -133,7 +133,7 @@ const MT_LOWER = 0x7fffffff;
 
 /**
  * MT19937 seeded like numpy's legacy `np.random.seed(seed)` (Matsumoto–Nishimura init_genrand;
- * algorithm.md §3.2). `next()` is genrand_res53: (a·2^26 + b)/2^53 with a = u32>>>5, b = u32>>>6,
+ * docs/algorithm.md §3.2). `next()` is genrand_res53: (a·2^26 + b)/2^53 with a = u32>>>5, b = u32>>>6,
  * i.e. `np.random.random_sample()` / `np.random.uniform()`.
  *
  * `nextInt(n)` follows numpy's legacy bounded-integer rule for `np.random.randint(0, n)` with

@@ -1,5 +1,5 @@
 /**
- * Random-projection trees: the initial candidate neighbours of NN-descent (algorithm.md §1.2).
+ * Random-projection trees: the initial candidate neighbours of NN-descent (docs/algorithm.md §1.2).
  *
  * A tree splits the points recursively by the hyperplane that bisects two random members of the
  * node, until a node has at most `leafSize` points. Points close to each other tend to share a leaf,

@@ -1,5 +1,5 @@
 /**
- * UMAP's sampling schedule, umap-learn 0.5 semantics (algorithm.md §1.7, §1.10, §4): how often each
+ * UMAP's sampling schedule, umap-learn 0.5 semantics (docs/algorithm.md §1.7, §1.10, §4): how often each
  * stored edge is sampled, how many negative samples each sample draws, the learning-rate decay, and
  * the repulsion probabilities of the paper's corrected sampling (§7.3, eq. 18).
  *
@@ -11,14 +11,14 @@ import type { Graph } from './types';
 
 /**
  * α used in epoch `epoch`: umap-learn sets α = α₀·(1 − n/N) *after* epoch n, so the schedule is
- * α₀, α₀, α₀(1 − 1/N), …, α₀·2/N (algorithm.md §1.10, §4.4).
+ * α₀, α₀, α₀(1 − 1/N), …, α₀·2/N (docs/algorithm.md §1.10, §4.4).
  */
 export function learningRateAt(epoch: number, nEpochs: number, initial: number): number {
   return epoch === 0 ? initial : initial * (1 - (epoch - 1) / nEpochs);
 }
 
 /**
- * Epochs per sample w_max/w_e in float64 (algorithm.md §1.7): edge e is used w_e/w_max times per
+ * Epochs per sample w_max/w_e in float64 (docs/algorithm.md §1.7): edge e is used w_e/w_max times per
  * epoch, the paper's E[X_ij] = μ_ij. A zero weight would never be sampled (Infinity).
  * umap-learn rounds w/w_max and N·w/w_max to float32 first; that changes eps by < 1e-7 relative.
  */
@@ -55,7 +55,7 @@ export function correctedRepulsionProbabilities(g: Graph, m: number): Float64Arr
   return result;
 }
 
-/** Schedule state per stored edge, aligned with graph.cols (algorithm.md §1.10, §4.6). */
+/** Schedule state per stored edge, aligned with graph.cols (docs/algorithm.md §1.10, §4.6). */
 export interface EdgeSchedule {
   /** Epochs per sample, w_max/w_e (`epochsPerSample`). */
   sampleEvery: Float64Array;

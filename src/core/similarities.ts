@@ -1,6 +1,6 @@
 /**
  * Operations on a similarity graph μ, and the paper's alternative input similarities
- * (algorithm.md §1.6, §3.3). Re-exported from fuzzy.ts, which is where design.md lists them.
+ * (docs/algorithm.md §1.6, §3.3). Re-exported from fuzzy.ts, which is where docs/design.md lists them.
  */
 import { UserError } from './errors';
 import { mapGraphValues, maxValue, minValue } from './graph';
@@ -10,7 +10,7 @@ import type { Dataset, Graph } from './types';
 export const DENSE_KERNEL_MAX_POINTS = 5000;
 
 /**
- * Drop every entry below max(μ)/nEpochs (algorithm.md §1.6): umap-learn does this before both the
+ * Drop every entry below max(μ)/nEpochs (docs/algorithm.md §1.6): umap-learn does this before both the
  * spectral init and the optimizer, since such edges would be sampled less than once in the run.
  */
 export function pruneGraph(g: Graph, nEpochs: number): Graph {
@@ -20,7 +20,7 @@ export function pruneGraph(g: Graph, nEpochs: number): Graph {
 }
 
 /**
- * min(μ)/μ on every stored entry (paper Fig. 2b, algorithm.md §3.3): the strongest edge becomes
+ * min(μ)/μ on every stored entry (paper Fig. 2b, docs/algorithm.md §3.3): the strongest edge becomes
  * the weakest and vice versa, and the range stays [min μ, 1]. Apply to the pruned graph.
  */
 export function invertSimilarities(g: Graph): Graph {
@@ -28,14 +28,14 @@ export function invertSimilarities(g: Graph): Graph {
   return mapGraphValues(g, (value) => smallest / value);
 }
 
-/** Every positive entry becomes 1: the shared-kNN graph of algorithm.md §3.3. */
+/** Every positive entry becomes 1: the shared-kNN graph of docs/algorithm.md §3.3. */
 export function binarizeSimilarities(g: Graph): Graph {
   return mapGraphValues(g, (value) => (value > 0 ? 1 : 0));
 }
 
 /**
  * μ_ij = φ(‖x_i − x_j‖) = 1/(1 + a·(‖x_i − x_j‖²)^b) for all ordered pairs of the raw data, the
- * diagonal μ_ii = 1 included (paper Fig. 1d, Table 1 row 2; algorithm.md §3.3, §4.11).
+ * diagonal μ_ii = 1 included (paper Fig. 1d, Table 1 row 2; docs/algorithm.md §3.3, §4.11).
  * Computed in float64, stored as float32.
  */
 export function denseKernelGraph(ds: Dataset, a: number, b: number): Graph {

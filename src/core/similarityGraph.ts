@@ -10,7 +10,7 @@ import type { Dataset, Graph, KnnResult } from './types';
 
 /**
  * The input similarities μ the optimizer is given. Besides UMAP's own graph, the paper feeds
- * three alternatives through umap-learn's `graph=` argument (algorithm.md §3.3):
+ * three alternatives through umap-learn's `graph=` argument (docs/algorithm.md §3.3):
  * - `inverted`: min(μ)/μ on the pruned graph (Fig. 2b, Fig. 4b);
  * - `binary`: every kNN-graph edge set to 1 (the graph ν* approximates, eq. 15);
  * - `dense`: φ(‖x_i − x_j‖) for all pairs, diagonal included (Fig. 1d, Table 1 row 2).
@@ -21,7 +21,7 @@ export const similarityModes: readonly SimilarityMode[] = ['umap', 'inverted', '
 
 export interface SimilarityGraphOptions {
   mode: SimilarityMode;
-  /** umap-learn prunes μ < max/nEpochs before both init and SGD (algorithm.md §1.6). */
+  /** umap-learn prunes μ < max/nEpochs before both init and SGD (docs/algorithm.md §1.6). */
   nEpochs: number;
   /** Kernel shape, used by the dense mode. */
   a: number;

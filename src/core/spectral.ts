@@ -1,5 +1,5 @@
 /**
- * Spectral embedding of one connected graph (algorithm.md §1.9, umap-learn's spectral layout): the
+ * Spectral embedding of one connected graph (docs/algorithm.md §1.9, umap-learn's spectral layout): the
  * eigenvectors of the normalised Laplacian L = I − D^{−1/2}·W·D^{−1/2} for its smallest non-trivial
  * eigenvalues.
  *

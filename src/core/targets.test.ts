@@ -79,7 +79,7 @@ describe('targetSimilarities (eq. 15)', () => {
     const d = degrees(graph);
     const meanDegree = d.reduce((s, x) => s + x, 0) / d.length;
     const nuStarAt02 = 0.2 / (0.2 + (5 * 2 * meanDegree) / (2 * 500));
-    // Measured: mean degree 5.82, ν*(0.2) = 0.775 (algorithm.md §3.9: ≈ 5.8 and 0.77).
+    // Measured: mean degree 5.82, ν*(0.2) = 0.775 (docs/algorithm.md §3.9: ≈ 5.8 and 0.77).
     expect(meanDegree).toBeGreaterThan(5.6);
     expect(meanDegree).toBeLessThan(6);
     expect(nuStarAt02).toBeGreaterThan(0.76);

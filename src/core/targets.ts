@@ -1,6 +1,6 @@
 /**
  * What the optimizer aims at versus where it lands, on the stored pairs of the graph (paper §6,
- * Fig. 4; algorithm.md §3.7): the target similarities ν* of eq. 15, the embedding similarities ν,
+ * Fig. 4; docs/algorithm.md §3.7): the target similarities ν* of eq. 15, the embedding similarities ν,
  * and their histograms.
  */
 import { similarity } from './kernel';

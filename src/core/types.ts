@@ -1,4 +1,4 @@
-/** Plain data shared by every stage of the pipeline (design.md, "Core contract"). */
+/** Plain data shared by every stage of the pipeline (docs/design.md, "Core contract"). */
 
 /** n points of dimension `dim`, row-major float32 like umap-learn's `check_array(dtype=float32)`. */
 export interface Dataset {

@@ -121,7 +121,7 @@ describe('createOptimizer backend', () => {
         const reference = createOptimizer({ ...tracked, backend: 'typescript' });
         const fast = createOptimizer(tracked);
         expect(fast.backend).toBe('wasm');
-        // Epoch 0 samples nothing (algorithm.md §1.10).
+        // Epoch 0 samples nothing (docs/algorithm.md §1.10).
         const pairs = [reference.step(3), fast.step(3)];
         for (let e = 1; e <= 2; e++) {
           const [exact, approximate] = pairs.map((stats) => stats[e].actual);

@@ -4,7 +4,7 @@ import { defaultConfig, type ExplorerConfig, planChange, sameConfig, stageKeys }
 const change = (overrides: Partial<ExplorerConfig>) =>
   planChange(defaultConfig, { ...defaultConfig, ...overrides });
 
-describe('planChange: which change rebuilds what (design.md, "Staged pipeline and caching")', () => {
+describe('planChange: which change rebuilds what (docs/design.md, "Staged pipeline and caching")', () => {
   it.each([
     [{ m: 7 }, [], ['m']],
     [{ learningRate: 0.5 }, [], ['learningRate']],

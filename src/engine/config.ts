@@ -5,7 +5,7 @@ import type { Metric } from '../core/types';
 
 export type DatasetKind = 'ring' | 'rings' | 'square' | 'blobs' | 'mnist' | 'csv';
 
-/** Everything that defines a run: what the controls show and the URL carries (design.md, "URL"). */
+/** Everything that defines a run: what the controls show and the URL carries (docs/design.md, "URL"). */
 export interface ExplorerConfig {
   dataset: DatasetKind;
   /** Total number of points (for 'rings': 20 rings of n/20 points). Ignored for a loaded CSV. */
@@ -55,7 +55,7 @@ export const defaultConfig: ExplorerConfig = {
   threads: 1,
 };
 
-/** The pipeline's stages in order (design.md, "Staged pipeline and caching"). */
+/** The pipeline's stages in order (docs/design.md, "Staged pipeline and caching"). */
 export type Stage = 'dataset' | 'knn' | 'graph' | 'init' | 'optimizer';
 export const stages: readonly Stage[] = ['dataset', 'knn', 'graph', 'init', 'optimizer'];
 

@@ -34,7 +34,7 @@ export interface EngineOptions {
   now?: () => number;
   /** Worker time per slice of epochs before the engine yields to incoming calls. */
   sliceMs?: number;
-  /** At most this share of worker time goes to loss evaluation (design.md, "Evaluation budget"). */
+  /** At most this share of worker time goes to loss evaluation (docs/design.md, "Evaluation budget"). */
   evaluationShare?: number;
   /** Exact O(n²) losses up to this n; above, the far-field approximation (and the frame says so). */
   maxExactLossPoints?: number;
@@ -79,7 +79,7 @@ function messageOf(error: unknown): string {
 
 /**
  * Owns a run: the staged pipeline with caching, the optimizer, the evaluation budget and the frames
- * (design.md). Plain module: the worker exposes it with comlink, tests drive it in Node.
+ * (docs/design.md). Plain module: the worker exposes it with comlink, tests drive it in Node.
  */
 export function createEngine(options: EngineOptions = {}) {
   const schedule = options.schedule ?? ((task: () => void) => setTimeout(task, 0));

@@ -3,7 +3,7 @@ const NICE_CADENCES = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000];
 
 /**
  * Decides how often to evaluate the O(n²) purported and effective losses so that they take at most
- * `share` of the worker's time (design.md, "Evaluation budget"). It learns the cost of an epoch and of
+ * `share` of the worker's time (docs/design.md, "Evaluation budget"). It learns the cost of an epoch and of
  * an evaluation as the run goes and picks the smallest nice cadence c with E / (E + c·P) ≤ share.
  */
 export function createEvaluationBudget(share = 0.25) {

@@ -2,7 +2,7 @@ import { MAX_THREADS } from '../core/parallelOptimizer';
 import { type DatasetKind, defaultConfig, type ExplorerConfig, K_MAX } from '../engine/config';
 
 /**
- * The configuration in the URL hash (design.md, "URL"): versioned, short human-readable keys, every
+ * The configuration in the URL hash (docs/design.md, "URL"): versioned, short human-readable keys, every
  * value validated and clamped with a notice, unknown keys ignored with a notice. A CSV run also
  * carries the file's name and SHA-256 so the page can ask for that file again.
  */

@@ -1,14 +1,15 @@
 /**
- * Test-only access to ../shared/reference (umap-learn's outputs for the paper ring), read with
- * Node's fs. The repository is checked out beside shared/ locally and in CI.
+ * Test-only access to umap-learn's reference outputs for the paper ring, kept in ./fixtures (its
+ * README says how each file was made), read with Node's fs. Every test reads them through here.
  */
 import { readFileSync } from 'node:fs';
 import type { Dataset } from '../types';
 
-const referenceDir = new URL('../../../../shared/reference/', import.meta.url);
+const fixturesDir = new URL('./fixtures/', import.meta.url);
 
+/** A fixture file's text. */
 export function readReferenceText(file: string): string {
-  return readFileSync(new URL(file, referenceDir), 'utf8');
+  return readFileSync(new URL(file, fixturesDir), 'utf8');
 }
 
 /** `umap_learn_reference.json`. */
@@ -16,16 +17,17 @@ export function referenceJson() {
   return JSON.parse(readReferenceText('umap_learn_reference.json'));
 }
 
-/** An n×2 CSV of the reference directory (no header) as float32 coordinates. */
+/** Every number of a headerless CSV of the fixtures, row by row, as float64 (the values as written). */
+export function readReferenceNumbers(file: string): number[] {
+  return readReferenceText(file)
+    .trim()
+    .split('\n')
+    .flatMap((line) => line.split(',').map(Number));
+}
+
+/** An n×2 CSV of the fixtures (no header) as float32 coordinates. */
 export function readReferenceLayout(file: string): Float32Array {
-  const lines = readReferenceText(file).trim().split('\n');
-  const layout = new Float32Array(2 * lines.length);
-  lines.forEach((line, i) => {
-    const [x, y] = line.split(',').map(Number);
-    layout[2 * i] = x;
-    layout[2 * i + 1] = y;
-  });
-  return layout;
+  return Float32Array.from(readReferenceNumbers(file));
 }
 
 /** The paper's ring, np.random.seed(3), as written by umap-learn's reference run (8 decimals). */

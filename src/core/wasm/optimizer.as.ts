@@ -1,5 +1,5 @@
 /**
- * UMAP's SGD epoch (optimizer.ts, algorithm.md §1.10) in AssemblyScript, compiled to WebAssembly
+ * UMAP's SGD epoch (optimizer.ts, docs/algorithm.md §1.10) in AssemblyScript, compiled to WebAssembly
  * by `npm run build:wasm`; scalar code (for 2-D points, f64x2 lanes were no faster than two scalars).
  * The host (wasmOptimizer.ts) owns the schedule: it lays the graph, the float32 embedding and the
  * float64 edge schedule out in this module's memory, sets α and calls `runEpoch` once per epoch.

@@ -174,7 +174,7 @@ function columnStats(table: NumericTable, kept: Int32Array) {
 
 /**
  * Adds N(0, (JITTER_SCALE·σ_col)²) noise to every row that equals an earlier row, keeping the first
- * copy exact. umap-learn's data init adds noise when rows repeat (algorithm.md, init "array"); we
+ * copy exact. umap-learn's data init adds noise when rows repeat (docs/algorithm.md §1.9, init "array"); we
  * do it at load time so the kNN stage never sees exact duplicates (zero distances make ρ = 0 and
  * the duplicates' σ search degenerate). σ is floored at a few float32 ulps of the column's values so
  * the noise survives rounding. Returns the number of jittered rows.
