@@ -126,6 +126,18 @@ describe('engine', () => {
     expect(frame.config.n).toBe(300);
   });
 
+  it('reports a failing first configuration in a frame the UI accepts (no run to fall back on)', async () => {
+    const { engine, drain } = manualEngine();
+    const report = engine.configure({ ...smallRing, n: 10 });
+    drain();
+    const frame = await latest(engine);
+    expect(frame.error).toBe('k = 15 needs at least 16 points; this dataset has 10.');
+    // The UI drops frames older than the run the report announced.
+    expect(frame.runId).toBeGreaterThanOrEqual(report.runId);
+    expect(frame.progress).toBeUndefined();
+    expect(frame.embedding).toHaveLength(0);
+  });
+
   it('gives identical frames for the same configuration and seed', async () => {
     const frames: Frame[] = [];
     for (let repeat = 0; repeat < 2; repeat++) {

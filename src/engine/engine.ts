@@ -265,9 +265,11 @@ export function createEngine(options: EngineOptions = {}) {
     } catch (caught) {
       error = messageOf(caught);
       if (!(caught instanceof UserError || caught instanceof CancelledError)) console.error(caught);
-      // The previous run goes on, under a new id so the UI accepts its frames again.
+      // A new id either way: the UI, which drops frames of superseded runs, accepts the error's frame
+      // (with no run yet, it would otherwise wait forever for the run it was told is starting) and
+      // the frames of the previous run, which goes on.
+      latestRunId += 1;
       if (run) {
-        latestRunId += 1;
         run.id = latestRunId;
         run.runInfoSent = false;
         outbox.histograms = true;
