@@ -6,7 +6,8 @@
 import { CancelledError } from '../core/cancel';
 import { UserError } from '../core/errors';
 import type { Metric } from '../core/types';
-import { type CsvInspection, InvalidValuesError, inspectCsv, loadCsv } from './csv';
+import { type CsvInspection, type Delimiter, InvalidValuesError, inspectCsv, loadCsv } from './csv';
+import { type TextEncodingName, WINDOWS_1252_NOTICE } from './csv/readFile';
 import type { ExternalDataset } from './stages';
 
 export type CsvResult<T> =
@@ -34,6 +35,30 @@ export interface CsvSummary {
   dim: number;
   notices: string[];
   droppedRows: number[];
+  duplicateRows: number;
+  /** How the file was read, for the umap-learn script that reads it again (state/exports). */
+  source: CsvSource;
+}
+
+/** Everything that decided which numbers a loaded CSV became: enough to read it again identically. */
+export interface CsvSource {
+  /** The encoding the whole file was read in (after any fallback to Windows-1252). */
+  encoding: TextEncodingName;
+  delimiter: Delimiter;
+  hasHeader: boolean;
+  decimalComma: boolean;
+  /** The chosen feature columns (0-based) and their names, before constant ones were left out. */
+  featureColumns: number[];
+  featureNames: string[];
+  labelColumn: number | null;
+  labelName: string | null;
+  standardize: boolean;
+  /** The metric at load time: under cosine without standardising, constant columns are kept. */
+  metric: Metric;
+  /** Seed of the duplicate-row jitter: the run's seed when the file was loaded. */
+  seed: number;
+  /** Rows left out for missing or non-finite values, and rows jittered as repeats. */
+  droppedRows: number;
   duplicateRows: number;
 }
 
@@ -66,7 +91,23 @@ export async function loadCsvResult(
   try {
     const loaded = await loadCsv(bytes, { ...request, onProgress });
     accept({ id: loaded.sha256, dataset: loaded.dataset });
-    const { dataset } = loaded;
+    const { dataset, inspection } = loaded;
+    const columnName = (column: number) => inspection.columns[column]?.name ?? `column ${column + 1}`;
+    const source: CsvSource = {
+      encoding: loaded.notices.includes(WINDOWS_1252_NOTICE) ? 'windows-1252' : inspection.encoding,
+      delimiter: inspection.delimiter,
+      hasHeader: inspection.hasHeader,
+      decimalComma: inspection.decimalComma,
+      featureColumns: request.featureColumns,
+      featureNames: request.featureColumns.map(columnName),
+      labelColumn: request.labelColumn,
+      labelName: request.labelColumn === null ? null : columnName(request.labelColumn),
+      standardize: request.standardize,
+      metric: request.metric,
+      seed: request.seed,
+      droppedRows: loaded.droppedRows.length,
+      duplicateRows: loaded.duplicateRows,
+    };
     return {
       ok: true,
       value: {
@@ -77,6 +118,7 @@ export async function loadCsvResult(
         notices: loaded.notices,
         droppedRows: loaded.droppedRows,
         duplicateRows: loaded.duplicateRows,
+        source,
       },
     };
   } catch (error) {

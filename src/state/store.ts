@@ -1,9 +1,17 @@
 import { create } from 'zustand';
 import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
+import type { CsvSource } from '../engine/csvSession';
 import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
 import type { CsvIdentity } from './urlCodec';
+
+/** A CSV file the engine holds: its identity (for links), shape (for the configuration rules) and how it was read (for the umap-learn script). */
+export interface LoadedCsv extends CsvIdentity {
+  n: number;
+  dim: number;
+  source: CsvSource;
+}
 
 export interface ExplorerState {
   /** What the controls show: the configuration last asked for. */
@@ -21,8 +29,8 @@ export interface ExplorerState {
   multiSeed: MultiSeedCurves | null;
   setMultiSeed(curves: MultiSeedCurves | null): void;
   /** The CSV file loaded last (the engine holds its dataset); the URL and the exports name it. */
-  csv: CsvIdentity | null;
-  setCsv(csv: CsvIdentity | null): void;
+  csv: LoadedCsv | null;
+  setCsv(csv: LoadedCsv | null): void;
   setConfig(config: ExplorerConfig): void;
   changeApplied(report: ChangeReport): void;
   /** A restart was asked for: frames of the current run are stale from now on. */

@@ -73,7 +73,10 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       const result = await api.loadCsv(Comlink.transfer(bytes, [bytes]), request);
       const state = store.getState();
       state.setProgress(null);
-      if (result.ok) state.setCsv({ name: result.value.name, sha256: result.value.sha256 });
+      if (result.ok) {
+        const { name, sha256, n, dim, source } = result.value;
+        state.setCsv({ name, sha256, n, dim, source });
+      }
       return result;
     },
     play: () => api.play(),

@@ -100,7 +100,14 @@ export function ExportPanel() {
     });
   const copyPython = run(async () => {
     const { frame, runInfo } = currentRun();
-    const csv = frame.config.dataset === 'csv' && runInfo ? { name: runInfo.datasetName } : undefined;
+    // How the file was read is known for the file loaded last.
+    const loaded = useExplorerStore.getState().csv;
+    const csv =
+      frame.config.dataset === 'csv' && runInfo
+        ? loaded?.name === runInfo.datasetName
+          ? loaded
+          : { name: runInfo.datasetName }
+        : undefined;
     const snippet = umapLearnSnippet(frame.config, csv);
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');

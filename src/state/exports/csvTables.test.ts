@@ -55,13 +55,15 @@ describe('lossHistoryCsv', () => {
     total: attractive + repulsive,
   });
 
-  it('has every actual epoch and the purported/effective losses only where they were evaluated', () => {
+  it('puts the loss of each epoch on the row of the epochs completed, evaluated losses where evaluated', () => {
+    // A 3-epoch run: the actual loss of epoch index 0, 1, 2; purported/effective at 0, 2 and 3 epochs.
     const evaluations: EvaluatedLosses[] = [
       { epoch: 0, purported: parts(10, 20), effective: parts(1, 2) },
       { epoch: 2, purported: parts(11, 21.5), effective: parts(1.5, 2.5) },
+      { epoch: 3, purported: parts(12, 22), effective: parts(2, 3) },
     ];
     const text = lossHistoryCsv(
-      [1, 2, 3].map((epoch) => ({ epoch, actual: parts(epoch, 0.25) })),
+      [0, 1, 2].map((epoch) => ({ epoch, actual: parts(epoch + 1, 0.25) })),
       evaluations,
     );
     expect(text.split('\n')).toEqual([
@@ -69,9 +71,21 @@ describe('lossHistoryCsv', () => {
       '0,,,,10,20,30,1,2,3',
       '1,1,0.25,1.25,,,,,,',
       '2,2,0.25,2.25,11,21.5,32.5,1.5,2.5,4',
-      '3,3,0.25,3.25,,,,,,',
+      '3,3,0.25,3.25,12,22,34,2,3,5',
       '',
     ]);
+  });
+
+  it('has a row for the last epoch run even when it was not evaluated', () => {
+    const rows = csvParse(
+      lossHistoryCsv(
+        [0, 1, 2, 3, 4].map((epoch) => ({ epoch, actual: parts(1, 1) })),
+        [{ epoch: 0, purported: parts(1, 1), effective: parts(1, 1) }],
+      ),
+    );
+    expect(rows.map((row) => Number(row.epoch))).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(rows[0].actual_total).toBe('');
+    expect(rows[5].actual_total).toBe('2');
   });
 
   it('is a header only without losses', () => {

