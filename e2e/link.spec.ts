@@ -38,6 +38,8 @@ test('back and forward navigate between configurations', async ({ page }) => {
   await page.getByTestId('k-slider').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/k=16/);
+  // Another adjustment, after a pause: an entry of its own.
+  await page.waitForTimeout(1_500);
   await page.keyboard.press('ArrowRight');
   await expect(page).toHaveURL(/k=17/);
   await page.goBack();
@@ -47,11 +49,23 @@ test('back and forward navigate between configurations', async ({ page }) => {
   await expect(page.getByTestId('k')).toHaveText('17');
 });
 
+test('one quick slider adjustment is one history entry: one Back undoes it', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('mean-degree')).toHaveText('5.83', { timeout: 30_000 });
+  await page.getByTestId('k-slider').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/k=20/);
+  await expect(page.getByTestId('k')).toHaveText('20');
+  await page.goBack();
+  await expect(page.getByTestId('k-slider')).toHaveValue('15');
+  await expect(page.getByTestId('k')).toHaveText('15');
+});
+
 test('a hostile link is clamped and said so, never executed', async ({ page }) => {
   await page.goto('/#v=1&n=-5&k=1000000000&sim=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&bogus=1');
   const notices = page.getByRole('list', { name: 'Link notices' });
-  await expect(notices).toContainText('n = "-5" is outside');
-  await expect(notices).toContainText('k = "1000000000" is outside');
+  await expect(notices).toContainText('points n = -5 is outside 20–100,000; using 20.');
+  await expect(notices).toContainText('neighbours k = 1000000000 is outside 2–50; using 50.');
   await expect(notices).toContainText('Ignored the unknown setting "bogus"');
   await expect(notices).toContainText('<img src=x onerror=alert(1)>');
   await expect(page.locator('img[src="x"]')).toHaveCount(0);

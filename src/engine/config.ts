@@ -34,9 +34,6 @@ export function sameConfig(a: ExplorerConfig, b: ExplorerConfig): boolean {
   return (Object.keys(a) as (keyof ExplorerConfig)[]).every((key) => a[key] === b[key]);
 }
 
-/** The k slider's largest value: kNN is computed once at this k and sliced for smaller ones. */
-export const K_MAX = 50;
-
 /** Fig. 1b's setting: the paper ring, data init, umap-learn's defaults otherwise. */
 export const defaultConfig: ExplorerConfig = {
   dataset: 'ring',

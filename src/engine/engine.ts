@@ -19,6 +19,7 @@ import type {
   RunStatus,
 } from './frame';
 import { type MultiSeedCurves, runSeeds } from './multiSeed';
+import { RING_COUNT } from './parameters';
 import {
   type Artifacts,
   createRunOptimizer,
@@ -68,8 +69,14 @@ const HISTOGRAM_INTERVAL_MS = 250;
 /** Points of ring 0 (Fig. 1c shows only that ring of the 20). */
 function ringPoints(dataset: Dataset, embedding: Float32Array, config: ExplorerConfig): Float32Array | null {
   if (config.dataset === 'ring') return embedding;
-  if (config.dataset === 'rings') return embedding.subarray(0, (2 * dataset.n) / 20);
+  if (config.dataset === 'rings') return embedding.subarray(0, (2 * dataset.n) / RING_COUNT);
   return null;
+}
+
+/** Notes from the stages are clauses; the run message puts them one after another as sentences. */
+function asSentence(text: string): string {
+  const capitalised = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 function messageOf(error: unknown): string {
@@ -198,7 +205,11 @@ export function createEngine(options: EngineOptions = {}) {
       inputThickness,
       degrees: Float32Array.from(degrees),
       threads: optimizer.threads,
-      message: [artifacts.initMessage, threadsMessage].filter(Boolean).join(' ') || undefined,
+      message:
+        [artifacts.initMessage, threadsMessage]
+          .filter((text): text is string => Boolean(text))
+          .map(asSentence)
+          .join(' ') || undefined,
     };
   }
 

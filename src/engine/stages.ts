@@ -10,10 +10,8 @@ import { createParallelOptimizer, type ShardAssignment } from '../core/parallelO
 import { deriveSeed } from '../core/random';
 import { buildSimilarityGraph } from '../core/similarityGraph';
 import type { Dataset, Graph, KnnResult } from '../core/types';
-import { type ExplorerConfig, K_MAX, type Stage, stageKeys } from './config';
-
-/** Number of rings in the 'rings' dataset (Fig. 1c). */
-export const RING_COUNT = 20;
+import { type ExplorerConfig, type Stage, stageKeys } from './config';
+import { K_MAX, RING_COUNT } from './parameters';
 
 /** What the stages before the optimizer produce for one configuration. */
 export interface Artifacts {
@@ -106,7 +104,8 @@ export function generateDataset(config: ExplorerConfig): Dataset {
     case 'ring':
       return paperRing({ n, seed });
     case 'rings':
-      if (n % RING_COUNT !== 0) throw new UserError(`20 rings need n divisible by 20; got ${n}.`);
+      if (n % RING_COUNT !== 0)
+        throw new UserError(`The 20 rings need n to be a multiple of ${RING_COUNT}; got ${n}.`);
       return paperRings({ count: RING_COUNT, n: n / RING_COUNT, seed });
     case 'square':
       return uniformSquare({ n, seed });

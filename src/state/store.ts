@@ -24,6 +24,9 @@ export interface ExplorerState {
   /** Frames of runs older than this are from superseded runs and are dropped. */
   minRunId: number;
   lastChange: ChangeReport | null;
+  /** What the configuration rules changed in the configuration last asked for, and why (engine/configRules.ts). */
+  adjustments: string[];
+  setAdjustments(adjustments: string[]): void;
   progress: { stage: string; fraction: number } | null;
   /** Fig. 3's mean ± std curves of the last multi-seed run (cleared by a restart). */
   multiSeed: MultiSeedCurves | null;
@@ -52,6 +55,8 @@ export function createExplorerStore() {
     history: emptyHistory(0),
     minRunId: 0,
     lastChange: null,
+    adjustments: [],
+    setAdjustments: (adjustments) => set({ adjustments }),
     progress: null,
     multiSeed: null,
     setMultiSeed: (multiSeed) => set({ multiSeed }),

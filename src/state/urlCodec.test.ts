@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/random';
-import { defaultConfig, type ExplorerConfig, K_MAX } from '../engine/config';
+import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import { checkConfig } from '../engine/configRules';
+import { K_MAX } from '../engine/parameters';
 import { decodeConfig, encodeConfig } from './urlCodec';
 
+/** A random configuration, made valid by the rules every configuration passes. */
 function randomConfig(seed: number): ExplorerConfig {
   const rng = createRng(seed);
   const pick = <T>(values: readonly T[]) => values[rng.nextInt(values.length)];
-  return {
+  const config: ExplorerConfig = {
     dataset: pick(['ring', 'rings', 'square', 'blobs', 'mnist'] as const),
     n: 100 + rng.nextInt(50_000),
     seed: rng.nextInt(4_294_967_295),
@@ -16,16 +19,17 @@ function randomConfig(seed: number): ExplorerConfig {
     init: pick(['data', 'spectral', 'random'] as const),
     epochs: 11 + rng.nextInt(10_000),
     m: 1 + rng.nextInt(29) + pick([0, 0.5, 0.25]),
-    learningRate: pick([0, 0.1, 0.5, 1, 2.5]),
-    minDist: pick([0, 0.001, 0.1, 0.5, 1]),
+    learningRate: pick([0.001, 0.1, 0.5, 1, 2.5]),
+    minDist: pick([0, 0.001, 0.1, 0.5, 0.99]),
     pushNegatives: rng.next() < 0.5,
     sampling: pick(['umap', 'corrected'] as const),
     threads: pick([1, 1, 2, 4, 8]),
   };
+  return checkConfig(config).config;
 }
 
 describe('URL codec', () => {
-  it('round-trips every configuration without a notice', () => {
+  it('round-trips every valid configuration without a notice', () => {
     for (let seed = 0; seed < 500; seed++) {
       const config = randomConfig(seed);
       expect(decodeConfig(encodeConfig(config))).toEqual({ config, csv: null, notices: [] });
@@ -43,7 +47,7 @@ describe('URL codec', () => {
     expect(decodeConfig(encodeConfig({ ...defaultConfig, threads: 2 })).config.threads).toBe(2);
     const clamped = decodeConfig(`${encodeConfig(defaultConfig)}&threads=64`);
     expect(clamped.config.threads).toBe(8);
-    expect(clamped.notices).toEqual(['threads = "64" is outside 1–8; using 8.']);
+    expect(clamped.notices).toEqual(['threads per epoch = 64 is outside 1–8; using 8.']);
   });
 
   it('carries a CSV file’s name and SHA-256', () => {
@@ -56,16 +60,24 @@ describe('URL codec', () => {
   });
 
   it.each([
-    ['n=-5', { n: 20 }, /n = "-5" is outside 20–100000; using 20/],
-    ['k=1000000000', { k: K_MAX }, /k = "1000000000" is outside 2–50; using 50/],
-    ['m=NaN', { m: 5 }, /m = "NaN" is not a number; using 5/],
-    ['epochs=1e400', { epochs: 500 }, /not a number/],
+    ['n=-5', { n: 20 }, /points n = -5 is outside 20–100,000; using 20/],
+    ['k=1000000000', { k: K_MAX }, /neighbours k = 1000000000 is outside 2–50; using 50/],
+    ['m=NaN', { m: 5 }, /m = "NaN" is not a decimal number; using 5/],
+    ['epochs=1e400', { epochs: 500 }, /not a decimal number/],
+    ['n=0x200', { n: 1000 }, /n = "0x200" is not a decimal number; using 1000/],
+    ['n=1_000', { n: 1000 }, /not a decimal number/],
+    ['n=500&n=700', { n: 500 }, /n appears 2 times in this link; using the first, "500"/],
+    ['ds=rings&n=41', { dataset: 'rings', n: 40 }, /multiple of 20; using n = 40/],
+    ['ds=blobs', { dataset: 'blobs', init: 'spectral' }, /needs 2-D data; this dataset is 50-D/],
+    ['ds=mnist&n=20&init=data', { dataset: 'mnist', n: 20, init: 'spectral' }, /784-D/],
+    ['ds=mnist&n=50000', { n: 10_000 }, /There are 10,000 MNIST digits/],
     [
       'sim=<script>alert(1)</script>',
       { similarity: 'umap' },
       /sim = "<script>alert\(1\)<\/script>" is not one of/,
     ],
     ['push=yes', { pushNegatives: false }, /push = "yes" must be 0 or 1/],
+    ['n=250.7', { n: 251 }, /points n must be a whole number; using 251 instead of 250.7/],
     ['n=12.7', { n: 20 }, /outside/],
   ])('clamps or rejects %s with a notice', (hash, expected, notice) => {
     const decoded = decodeConfig(`#v=1&${hash}`);
@@ -84,6 +96,8 @@ describe('URL codec', () => {
     expect(decodeConfig('#ds=csv').config.dataset).toBe('ring');
     const decoded = decodeConfig('#n=20&k=40');
     expect(decoded.config.k).toBe(15);
-    expect(decoded.notices.join()).toMatch(/k = 40 needs more than 40 points/);
+    expect(decoded.notices.join()).toMatch(
+      /k = 40 needs at least 41 points; this dataset has 20. Using k = 15/,
+    );
   });
 });

@@ -1,5 +1,11 @@
-import { MAX_THREADS } from '../core/parallelOptimizer';
-import { type DatasetKind, defaultConfig, type ExplorerConfig, K_MAX } from '../engine/config';
+import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import { checkConfig } from '../engine/configRules';
+import {
+  type ChoiceParameterName,
+  choiceParameters,
+  type NumberParameterName,
+  numberParameters,
+} from '../engine/parameters';
 
 /**
  * The configuration in the URL hash (docs/design.md, "URL"): versioned, short human-readable keys, every
@@ -21,37 +27,16 @@ export interface DecodedUrl {
 }
 
 const MAX_NOTICE_VALUE = 40;
-const datasets: readonly DatasetKind[] = ['ring', 'rings', 'square', 'blobs', 'mnist', 'csv'];
-
-type NumberField = 'n' | 'seed' | 'k' | 'm' | 'epochs' | 'learningRate' | 'minDist' | 'threads';
-
-/** Each numeric field: its URL key, range and whether it must be whole. */
-const numberFields: Record<NumberField, { key: string; min: number; max: number; integer: boolean }> = {
-  n: { key: 'n', min: 20, max: 100_000, integer: true },
-  seed: { key: 'seed', min: 0, max: 4_294_967_295, integer: true },
-  k: { key: 'k', min: 2, max: K_MAX, integer: true },
-  m: { key: 'm', min: 1, max: 30, integer: false },
-  epochs: { key: 'epochs', min: 11, max: 20_000, integer: true },
-  learningRate: { key: 'lr', min: 0, max: 10, integer: false },
-  minDist: { key: 'md', min: 0, max: 1, integer: false },
-  threads: { key: 'threads', min: 1, max: MAX_THREADS, integer: true },
-};
-
-const choiceFields = {
-  dataset: { key: 'ds', values: datasets },
-  metric: { key: 'metric', values: ['euclidean', 'cosine'] },
-  similarity: { key: 'sim', values: ['umap', 'inverted', 'binary', 'dense'] },
-  init: { key: 'init', values: ['data', 'spectral', 'random'] },
-  sampling: { key: 'sampling', values: ['umap', 'corrected'] },
-} as const satisfies Record<string, { key: string; values: readonly string[] }>;
+/** Plain decimal notation only: `0x200`, `Infinity` or `1_000` in a hand-written link are mistakes to point out. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 const knownKeys = new Set([
   'v',
   'push',
   'csv',
   'sha',
-  ...Object.values(numberFields).map((field) => field.key),
-  ...Object.values(choiceFields).map((field) => field.key),
+  ...Object.values(numberParameters).map((parameter) => parameter.key),
+  ...Object.values(choiceParameters).map((parameter) => parameter.key),
 ]);
 
 /** A value as it may be quoted in a notice: short, and shown as text by React, never as HTML. */
@@ -84,6 +69,11 @@ export function encodeConfig(config: ExplorerConfig, csv: CsvIdentity | null = n
   return `#${params.toString()}`;
 }
 
+/**
+ * Reads a link: its syntax here (numbers, choices, duplicated or unknown keys), then the same rules
+ * every configuration passes (engine/configRules.ts: ranges, rings' n, data init, k < n), so a
+ * decoded configuration is always one that can run. `notices` says what was changed and why.
+ */
 export function decodeConfig(hash: string): DecodedUrl {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const notices: string[] = [];
@@ -93,31 +83,36 @@ export function decodeConfig(hash: string): DecodedUrl {
   if (version !== null && version !== String(URL_VERSION)) {
     notices.push(`This link has format version ${quoted(version)}; reading it as version ${URL_VERSION}.`);
   }
+  const seen = new Set<string>();
   for (const key of params.keys()) {
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (!knownKeys.has(key)) notices.push(`Ignored the unknown setting ${quoted(key)}.`);
+    const count = params.getAll(key).length;
+    if (count > 1 && knownKeys.has(key)) {
+      notices.push(
+        `${key} appears ${count} times in this link; using the first, ${quoted(params.get(key) ?? '')}.`,
+      );
+    }
   }
 
-  for (const [field, { key, min, max, integer }] of Object.entries(numberFields) as [
-    NumberField,
-    (typeof numberFields)[NumberField],
+  for (const [field, { key }] of Object.entries(numberParameters) as [
+    NumberParameterName,
+    (typeof numberParameters)[NumberParameterName],
   ][]) {
     const raw = params.get(key);
     if (raw === null) continue;
     const value = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(value)) {
-      notices.push(`${key} = ${quoted(raw)} is not a number; using ${config[field]}.`);
+    if (!DECIMAL.test(raw.trim()) || !Number.isFinite(value)) {
+      notices.push(`${key} = ${quoted(raw)} is not a decimal number; using ${config[field]}.`);
       continue;
     }
-    let clamped = Math.min(max, Math.max(min, integer ? Math.round(value) : value));
-    if (field === 'minDist') clamped = Math.min(clamped, 1);
-    if (clamped !== value)
-      notices.push(`${key} = ${quoted(raw)} is outside ${min}–${max}; using ${clamped}.`);
-    config[field] = clamped;
+    config[field] = value;
   }
 
-  for (const [field, { key, values }] of Object.entries(choiceFields) as [
-    keyof typeof choiceFields,
-    (typeof choiceFields)[keyof typeof choiceFields],
+  for (const [field, { key, values }] of Object.entries(choiceParameters) as [
+    ChoiceParameterName,
+    (typeof choiceParameters)[ChoiceParameterName],
   ][]) {
     const raw = params.get(key);
     if (raw === null) continue;
@@ -147,11 +142,6 @@ export function decodeConfig(hash: string): DecodedUrl {
       config.dataset = defaultConfig.dataset;
     }
   }
-  if (config.k >= config.n && config.dataset !== 'csv') {
-    notices.push(
-      `k = ${config.k} needs more than ${config.k} points; using k = ${Math.min(15, config.n - 1)}.`,
-    );
-    config.k = Math.min(15, config.n - 1);
-  }
-  return { config, csv, notices };
+  const checked = checkConfig(config);
+  return { config: checked.config, csv, notices: [...notices, ...checked.notices] };
 }

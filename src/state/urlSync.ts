@@ -5,6 +5,9 @@ import { useExplorerStore } from './store';
 import { decodeConfig, encodeConfig } from './urlCodec';
 import type { RunClient } from './workerClient';
 
+/** Configurations applied within this time of the previous one belong to the same adjustment. */
+const HISTORY_MERGE_MS = 1000;
+
 /** The configuration a page opens with: the link's, or the default (the paper ring). */
 export function configFromLocation(): ExplorerConfig {
   const { config, notices, csv } = decodeConfig(window.location.hash);
@@ -31,6 +34,7 @@ export function runnableConfig(config: ExplorerConfig): ExplorerConfig {
 export function useUrlSync(client: RunClient | null) {
   useEffect(() => {
     if (!client) return;
+    let lastWrite = Number.NEGATIVE_INFINITY;
     const applyLocation = () => {
       const config = runnableConfig(configFromLocation());
       const inEffect = useExplorerStore.getState().frame?.config;
@@ -42,7 +46,13 @@ export function useUrlSync(client: RunClient | null) {
       if (!config || config === previous.frame?.config) return;
       if (sameConfig(decodeConfig(window.location.hash).config, config)) return;
       const csv = config.dataset === 'csv' ? state.csv : null;
-      window.history.pushState(null, '', encodeConfig(config, csv));
+      // A drag of a slider restarts the run at every step: the steps of one adjustment share one
+      // history entry, so one Back undoes the adjustment.
+      const now = performance.now();
+      const merge = now - lastWrite < HISTORY_MERGE_MS;
+      lastWrite = now;
+      if (merge) window.history.replaceState(null, '', encodeConfig(config, csv));
+      else window.history.pushState(null, '', encodeConfig(config, csv));
     });
     return () => {
       window.removeEventListener('popstate', applyLocation);

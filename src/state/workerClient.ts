@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { RunWorkerApi } from '../../workers/run.worker';
 import { type ExplorerConfig, planChange } from '../engine/config';
+import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
 import { type ExplorerStore, useExplorerStore } from './store';
 
@@ -53,8 +54,17 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
   });
 
   return {
-    async configure(config: ExplorerConfig) {
+    /**
+     * Every configuration goes through here (controls, presets, links, history), so every one
+     * passes the same rules first: the run starts with the nearest valid configuration and the
+     * store says what was changed.
+     */
+    async configure(requested: ExplorerConfig) {
       const state = store.getState();
+      const { config, notices } = checkConfig(requested, {
+        csv: requested.dataset === 'csv' ? state.csv : null,
+      });
+      state.setAdjustments(notices);
       // Known before the worker answers: a restart makes every frame of the current run stale.
       const csvId = config.dataset === 'csv' ? (state.csv?.sha256 ?? '') : '';
       const plan = planChange(state.frame?.config ?? null, config, configuredCsv, csvId);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useExplorerStore } from '../state/store';
 import { configFromLocation, runnableConfig, useUrlSync } from '../state/urlSync';
 import { type RunClient, startRunClient } from '../state/workerClient';
+import { Adjustments } from './Adjustments';
 import { Controls } from './Controls';
 import { CsvPanel } from './CsvPanel';
 import { Histograms } from './charts/Histograms';
@@ -51,6 +52,7 @@ export function App() {
           <PresetPanel />
         </aside>
         <main className="column-centre" aria-label="Embedding">
+          <Adjustments />
           {error && (
             <p role="alert" className="error">
               {error}

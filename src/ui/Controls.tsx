@@ -1,51 +1,123 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useState } from 'react';
 import type { InitKind } from '../core/init';
 import type { SamplingMode } from '../core/pipeline';
 import type { SimilarityMode } from '../core/similarityGraph';
 import type { Metric } from '../core/types';
-import { type DatasetKind, type ExplorerConfig, K_MAX } from '../engine/config';
+import type { DatasetKind, ExplorerConfig } from '../engine/config';
+import { formatNumber } from '../engine/messages';
+import {
+  datasetDimensions,
+  epochMenu,
+  type NumberParameter,
+  type NumberParameterName,
+  numberParameters,
+  RING_COUNT,
+  sizeMenu,
+  threadMenu,
+} from '../engine/parameters';
 import { useExplorerStore } from '../state/store';
 import { formatInteger, formatThreeDigits } from './format';
 import { useRunClient } from './runClientContext';
 
-function Slider({
+/**
+ * A number the user can also type: committed on Enter or when the field loses focus (not per
+ * keystroke, so typing "25" is one change, not "2" then "25"); out-of-range entries are refused
+ * in place, with the range said.
+ */
+function NumberEntry({
   label,
   value,
-  min,
-  max,
-  step = 1,
+  parameter,
+  onCommit,
+}: {
+  label: string;
+  value: number;
+  parameter: NumberParameter;
+  onCommit: (value: number) => void;
+}) {
+  const [text, setText] = useState<string | null>(null);
+  const { min, max, integer } = parameter;
+  const entered = text === null ? value : Number(text);
+  const invalid =
+    text !== null &&
+    (text.trim() === '' ||
+      !Number.isFinite(entered) ||
+      entered < min ||
+      entered > max ||
+      (integer && !Number.isInteger(entered)));
+  const commit = () => {
+    if (text === null) return;
+    if (!invalid && entered !== value) onCommit(entered);
+    if (!invalid) setText(null);
+  };
+  return (
+    <>
+      <input
+        type="number"
+        className="number-entry"
+        aria-label={label}
+        aria-invalid={invalid}
+        min={min}
+        max={max}
+        step={integer ? 1 : 'any'}
+        value={text ?? String(value)}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') commit();
+          if (event.key === 'Escape') setText(null);
+        }}
+      />
+      {invalid && (
+        <small role="alert" className="control-error">
+          {integer ? 'a whole number' : 'a number'} in {formatNumber(min)}–{formatNumber(max)}
+        </small>
+      )}
+    </>
+  );
+}
+
+/** A slider with the exact value beside it; its track widens to take any value the parameter allows. */
+function Slider({
+  name,
+  value,
   onChange,
   testId,
   display = String(value),
   hint,
 }: {
-  label: string;
+  name: NumberParameterName;
   value: number;
-  min: number;
-  max: number;
-  step?: number;
   onChange: (value: number) => void;
   testId: string;
   display?: string;
   hint?: string;
 }) {
   const id = useId();
+  const parameter = numberParameters[name];
+  const track = parameter.slider ?? parameter;
   return (
     <div className="control">
-      <label htmlFor={id}>
-        {label} <output htmlFor={id}>{display}</output>
-      </label>
-      <input
-        id={id}
-        type="range"
-        min={min}
-        max={max}
-        step={step}
-        value={value}
-        data-testid={testId}
-        aria-valuetext={display}
-        onChange={(event) => onChange(Number(event.target.value))}
-      />
+      <label htmlFor={id}>{parameter.label}</label>
+      <div className="slider-row">
+        <input
+          id={id}
+          type="range"
+          min={Math.min(track.min, value)}
+          max={Math.max(track.max, value)}
+          step={parameter.slider?.step ?? 1}
+          value={value}
+          data-testid={testId}
+          aria-valuetext={display}
+          onChange={(event) => onChange(Number(event.target.value))}
+        />
+        <NumberEntry
+          label={`${parameter.label}, exact value`}
+          value={value}
+          parameter={parameter}
+          onCommit={onChange}
+        />
+      </div>
       {hint && <small className="control-hint">{hint}</small>}
     </div>
   );
@@ -110,34 +182,27 @@ const datasetChoices: Choice<DatasetKind>[] = [
   { value: 'mnist', label: 'MNIST digits (784-D)' },
 ];
 
-/** Input dimension of the generated datasets; a loaded CSV's comes from the run. */
-const datasetDims: Partial<Record<DatasetKind, number>> = {
-  ring: 2,
-  rings: 2,
-  square: 2,
-  blobs: 50,
-  mnist: 784,
-};
+/** A menu's choices, plus the value in effect when a link or preset chose one off the menu: the menu always shows what runs. */
+function withValue(choices: Choice<number>[], value: number, label = formatInteger(value)): Choice<number>[] {
+  if (choices.some((choice) => choice.value === value)) return choices;
+  return [...choices, { value, label }].sort((a, b) => a.value - b.value);
+}
 
-const RING_COUNT = 20;
+function sizeLabel(dataset: DatasetKind, n: number): string {
+  return dataset === 'rings'
+    ? `${formatInteger(n)} = ${RING_COUNT} × ${formatInteger(n / RING_COUNT)}`
+    : formatInteger(n);
+}
 
-/** Sensible sizes per dataset; 20 rings take n = 20 × points per ring. */
-function sizeChoices(dataset: DatasetKind): Choice<number>[] {
-  if (dataset === 'rings') {
-    return [25, 50, 100, 250, 500, 1000].map((perRing) => ({
-      value: RING_COUNT * perRing,
-      label: `${formatInteger(RING_COUNT * perRing)} = 20 × ${formatInteger(perRing)}`,
-    }));
-  }
-  const sizes =
-    dataset === 'mnist' ? [1000, 2000, 5000, 10_000] : [100, 200, 500, 1000, 2000, 5000, 10_000, 20_000];
-  return sizes.map((n) => ({ value: n, label: formatInteger(n) }));
+function sizeChoices(dataset: DatasetKind, n: number): Choice<number>[] {
+  const menu = sizeMenu(dataset).map((size) => ({ value: size, label: sizeLabel(dataset, size) }));
+  return withValue(menu, n, sizeLabel(dataset, n));
 }
 
 function nearestSize(dataset: DatasetKind, n: number): number {
   let best = n;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const { value } of sizeChoices(dataset)) {
+  for (const value of sizeMenu(dataset)) {
     const distance = Math.abs(Math.log(value / n));
     if (distance < bestDistance) {
       best = value;
@@ -164,16 +229,20 @@ const metricChoices: Choice<Metric>[] = [
   { value: 'cosine', label: 'cosine' },
 ];
 
-const threadChoices: Choice<number>[] = [
-  { value: 1, label: '1 (reproducible)' },
-  { value: 2, label: '2' },
-  { value: 4, label: '4' },
-];
+function threadChoices(threads: number): Choice<number>[] {
+  const menu = threadMenu.map((value) => ({
+    value,
+    label: value === 1 ? '1 (reproducible)' : String(value),
+  }));
+  return withValue(menu, threads);
+}
 
-const epochChoices: Choice<number>[] = [200, 500, 750, 1000, 2000, 5000, 10_000].map((epochs) => ({
-  value: epochs,
-  label: formatInteger(epochs),
-}));
+function epochChoices(epochs: number): Choice<number>[] {
+  return withValue(
+    epochMenu.map((value) => ({ value, label: formatInteger(value) })),
+    epochs,
+  );
+}
 
 function SeedInput({ value, onChange }: { value: number; onChange: (seed: number) => void }) {
   const id = useId();
@@ -225,13 +294,13 @@ export function Controls() {
   const csvDim = useExplorerStore((state) => state.runInfo?.dim);
   const change = (patch: Partial<ExplorerConfig>) => void client?.configure({ ...config, ...patch });
   const running = status === 'running';
-  const dim = datasetDims[config.dataset] ?? csvDim ?? 2;
+  const dim = datasetDimensions[config.dataset] ?? csvDim ?? 2;
   const twoDimensional = dim === 2;
 
   const changeDataset = (dataset: DatasetKind) => {
     const patch: Partial<ExplorerConfig> = { dataset, n: nearestSize(dataset, config.n) };
     // Data init places each point at its input coordinates: only 2-D data can be used as a layout.
-    if (datasetDims[dataset] !== 2 && config.init === 'data') patch.init = 'spectral';
+    if (datasetDimensions[dataset] !== 2 && config.init === 'data') patch.init = 'spectral';
     change(patch);
   };
 
@@ -275,7 +344,7 @@ export function Controls() {
           <Select
             label="points n"
             value={config.n}
-            choices={sizeChoices(config.dataset)}
+            choices={sizeChoices(config.dataset, config.n)}
             onChange={(n) => change({ n })}
             testId="n-select"
           />
@@ -291,14 +360,7 @@ export function Controls() {
 
       <fieldset>
         <legend>Input similarities</legend>
-        <Slider
-          label="neighbours k"
-          value={config.k}
-          min={2}
-          max={K_MAX}
-          onChange={(k) => change({ k })}
-          testId="k-slider"
-        />
+        <Slider name="k" value={config.k} onChange={(k) => change({ k })} testId="k-slider" />
         <Select
           label="similarity"
           value={config.similarity}
@@ -321,35 +383,27 @@ export function Controls() {
         <Select
           label="epochs"
           value={config.epochs}
-          choices={epochChoices}
+          choices={epochChoices(config.epochs)}
           onChange={(epochs) => change({ epochs })}
         />
         <Slider
-          label="negative samples m"
+          name="m"
           value={config.m}
-          min={1}
-          max={30}
           onChange={(m) => change({ m })}
           testId="m-slider"
           hint="applies live"
         />
         <Slider
-          label="learning rate α₀"
+          name="learningRate"
           value={config.learningRate}
-          min={0.05}
-          max={2}
-          step={0.05}
           display={formatThreeDigits(config.learningRate)}
           onChange={(learningRate) => change({ learningRate })}
           testId="lr-slider"
           hint="applies live"
         />
         <Slider
-          label="min_dist"
+          name="minDist"
           value={config.minDist}
-          min={0}
-          max={0.99}
-          step={0.01}
           display={formatThreeDigits(config.minDist)}
           onChange={(minDist) => change({ minDist })}
           testId="min-dist-slider"
@@ -370,7 +424,7 @@ export function Controls() {
         <Select
           label="threads per epoch"
           value={config.threads}
-          choices={threadChoices}
+          choices={threadChoices(config.threads)}
           onChange={(threads) => change({ threads })}
           testId="threads-select"
           hint="more than 1: Hogwild-style parallel epochs, faster but not reproducible from the seed"

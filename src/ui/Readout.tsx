@@ -1,5 +1,5 @@
 import type { Frame } from '../engine/frame';
-import { formatInteger, formatThreeDigits } from './format';
+import { everyEpochs, formatInteger, formatThreeDigits } from './format';
 import { StatList, type StatRow } from './StatList';
 
 /** Epoch, learning rate, speed and the ring's contraction as a number. */
@@ -29,7 +29,7 @@ export function Readout({
     [
       'losses evaluated',
       frame.evaluationNote ??
-        `every ${frame.cadence} epochs (${Math.round(100 * frame.evaluationShare)} % of worker time)`,
+        `${everyEpochs(frame.cadence)} (${Math.round(100 * frame.evaluationShare)} % of worker time)`,
       'cadence',
     ],
   ];

@@ -8,3 +8,8 @@ export const formatThreeDigits = format('.3~g');
 export const formatPercent = format('.1%');
 /** Axis ticks: SI prefixes keep large counts short (12k, 1.5M). */
 export const formatTick = format('~s');
+
+/** `every epoch`, `every 5 epochs`. */
+export function everyEpochs(count: number): string {
+  return count === 1 ? 'every epoch' : `every ${formatInteger(count)} epochs`;
+}

@@ -5,7 +5,7 @@ import type { MultiSeedCurves } from '../../engine/multiSeed';
 import { downsampleActual, type LossHistory } from '../../state/lossHistory';
 import { type ExplorerState, useExplorerStore } from '../../state/store';
 import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
-import { formatInteger, formatLoss, formatTick } from '../format';
+import { everyEpochs, formatInteger, formatLoss, formatTick } from '../format';
 import { chartMargins, drawBottomAxis, drawLeftAxis, lossColours, powersOfTen } from './axes';
 
 type LossKind = 'purported' | 'effective' | 'actual';
@@ -297,9 +297,8 @@ export function LossCurves() {
       </p>
       <p className="chart-note">
         {multiSeed
-          ? `mean ± std over ${multiSeed.seeds} seeds, evaluated every ${formatInteger(multiSeed.epochs[0] ?? cadence)} epochs`
-          : (evaluationNote ??
-            `purported/effective evaluated every ${formatInteger(cadence)} epochs; actual every epoch`)}
+          ? `mean ± std over ${multiSeed.seeds} seeds, evaluated ${everyEpochs(multiSeed.epochs[0] ?? cadence)}`
+          : (evaluationNote ?? `purported/effective evaluated ${everyEpochs(cadence)}; actual every epoch`)}
       </p>
       <p className="chart-equation">
         L = −Σ μᵢⱼ log νᵢⱼ + (1 − μᵢⱼ) log(1 − νᵢⱼ) (eq. 6) — what UMAP purports to minimize. The effective
