@@ -161,3 +161,27 @@ test('a typed exact value applies on Enter, and one out of range is refused in p
   await expect(page.getByText('a whole number in 2–50')).toBeVisible();
   await expect(page.getByTestId('k')).toHaveText('25');
 });
+
+test('a link beyond the menus’ sizes asks first, with time and memory, and runs once confirmed', async ({
+  page,
+}) => {
+  await page.goto('/#v=1&ds=ring&n=30000&epochs=200');
+  const confirm = page.getByRole('region', { name: 'Confirm a large run' });
+  await expect(confirm).toContainText('n = 30,000 is more than the menus offer (up to 20,000)');
+  await expect(confirm).toContainText(/takes about \d+ s and \d+ MB/);
+  // Nothing is built meanwhile.
+  await expect(page.getByTestId('edges')).toHaveCount(0);
+  await confirm.getByRole('button', { name: 'Use n = 20,000 instead' }).click();
+  await expect(page.getByTestId('n')).toHaveText('20,000', { timeout: 60_000 });
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId('n-select')).toHaveValue('20000');
+
+  await page.goto('/#v=1&ds=ring&n=25000&epochs=200');
+  await page.reload();
+  await page
+    .getByRole('region', { name: 'Confirm a large run' })
+    .getByRole('button', { name: 'Run n = 25,000' })
+    .click();
+  await expect(page.getByTestId('n')).toHaveText('25,000', { timeout: 60_000 });
+  await expect(page.getByTestId('n-select')).toHaveValue('25000');
+});

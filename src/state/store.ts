@@ -3,8 +3,15 @@ import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config
 import type { CsvSource } from '../engine/csvSession';
 import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
+import type { RunEstimate } from '../engine/runEstimate';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
 import type { CsvIdentity } from './urlCodec';
+
+/** A configuration held back for confirmation, with its forecast. */
+export interface PendingRun {
+  config: ExplorerConfig;
+  estimate: RunEstimate;
+}
 
 /** A CSV file the engine holds: its identity (for links), shape (for the configuration rules) and how it was read (for the umap-learn script). */
 export interface LoadedCsv extends CsvIdentity {
@@ -27,6 +34,9 @@ export interface ExplorerState {
   /** What the configuration rules changed in the configuration last asked for, and why (engine/configRules.ts). */
   adjustments: string[];
   setAdjustments(adjustments: string[]): void;
+  /** A run larger than the menus offer, waiting for the user's go-ahead. */
+  pendingRun: PendingRun | null;
+  setPendingRun(pendingRun: PendingRun | null): void;
   progress: { stage: string; fraction: number } | null;
   /** Fig. 3's mean ± std curves of the last multi-seed run (cleared by a restart). */
   multiSeed: MultiSeedCurves | null;
@@ -57,6 +67,8 @@ export function createExplorerStore() {
     lastChange: null,
     adjustments: [],
     setAdjustments: (adjustments) => set({ adjustments }),
+    pendingRun: null,
+    setPendingRun: (pendingRun) => set({ pendingRun }),
     progress: null,
     multiSeed: null,
     setMultiSeed: (multiSeed) => set({ multiSeed }),

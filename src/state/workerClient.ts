@@ -3,6 +3,9 @@ import type { RunWorkerApi } from '../../workers/run.worker';
 import { type ExplorerConfig, planChange } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
+import type { ChangeReport } from '../engine/frame';
+import { N_MENU_MAX } from '../engine/parameters';
+import { estimateRun } from '../engine/runEstimate';
 import { type ExplorerStore, useExplorerStore } from './store';
 
 export type RunClient = ReturnType<typeof startRunClient>;
@@ -57,9 +60,10 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
     /**
      * Every configuration goes through here (controls, presets, links, history), so every one
      * passes the same rules first: the run starts with the nearest valid configuration and the
-     * store says what was changed.
+     * store says what was changed. A dataset larger than the menus offer waits for the user's
+     * confirmation (`confirmed`), with a forecast of its time and memory: null until then.
      */
-    async configure(requested: ExplorerConfig) {
+    async configure(requested: ExplorerConfig, { confirmed = false } = {}): Promise<ChangeReport | null> {
       const state = store.getState();
       const { config, notices } = checkConfig(requested, {
         csv: requested.dataset === 'csv' ? state.csv : null,
@@ -68,6 +72,12 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       // Known before the worker answers: a restart makes every frame of the current run stale.
       const csvId = config.dataset === 'csv' ? (state.csv?.sha256 ?? '') : '';
       const plan = planChange(state.frame?.config ?? null, config, configuredCsv, csvId);
+      const big = config.dataset !== 'csv' && config.n > N_MENU_MAX && plan.rebuild.includes('dataset');
+      if (big && !confirmed) {
+        state.setPendingRun({ config, estimate: estimateRun(config) });
+        return null;
+      }
+      state.setPendingRun(null);
       configuredCsv = csvId;
       if (plan.rebuild.length > 0) state.expectRestart();
       state.setConfig(config);

@@ -3,6 +3,7 @@ import { useExplorerStore } from '../state/store';
 import { configFromLocation, runnableConfig, useUrlSync } from '../state/urlSync';
 import { type RunClient, startRunClient } from '../state/workerClient';
 import { Adjustments } from './Adjustments';
+import { BigRunConfirm } from './BigRunConfirm';
 import { Controls } from './Controls';
 import { CsvPanel } from './CsvPanel';
 import { Histograms } from './charts/Histograms';
@@ -53,6 +54,7 @@ export function App() {
         </aside>
         <main className="column-centre" aria-label="Embedding">
           <Adjustments />
+          <BigRunConfirm />
           {error && (
             <p role="alert" className="error">
               {error}

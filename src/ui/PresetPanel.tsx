@@ -111,6 +111,8 @@ export function PresetPanel() {
     setActiveId(preset.id);
     setSeeds({ phase: 'idle' });
     const report = await runClient.configure(config);
+    // Presets stay within the menus' sizes, so none waits for a confirmation; if one ever did, it runs once confirmed.
+    if (!report) return;
     // An unchanged configuration keeps its run: start it over so the preset shows the whole run.
     if (report.applied !== 'restart') await runClient.reset();
     const action = preset.action;

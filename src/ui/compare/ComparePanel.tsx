@@ -46,7 +46,8 @@ function CompareRuns() {
   // B follows A's configuration with the chosen change; if A is running, B starts running too.
   useEffect(() => {
     if (!clientB || !followable) return;
-    void clientB.configure(variant.apply(configA)).then(() => {
+    // A's size was confirmed (or needed no confirmation) when A started: B does not ask again.
+    void clientB.configure(variant.apply(configA), { confirmed: true }).then(() => {
       if (useExplorerStore.getState().frame?.status === 'running') void clientB.play();
     });
   }, [clientB, configA, variant, followable]);

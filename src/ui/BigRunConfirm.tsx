@@ -1,0 +1,40 @@
+import { N_MENU_MAX } from '../engine/parameters';
+import { useExplorerStore } from '../state/store';
+import { formatInteger } from './format';
+import { useRunClient } from './runClientContext';
+
+function duration(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+  return `${Math.round(seconds / 60)} min`;
+}
+
+/** Asks before a run larger than the menus offer (reachable by a link), with its forecast time and memory. */
+export function BigRunConfirm() {
+  const client = useRunClient();
+  const pending = useExplorerStore((state) => state.pendingRun);
+  const hasRun = useExplorerStore((state) => state.frame !== null);
+  if (!pending || !client) return null;
+  const { config, estimate } = pending;
+  return (
+    <section className="notice big-run" aria-label="Confirm a large run">
+      <p>
+        n = {formatInteger(config.n)} is more than the menus offer (up to {formatInteger(N_MENU_MAX)}).
+        Building and running it takes about {duration(estimate.seconds)} and{' '}
+        {formatInteger(Math.ceil(estimate.megabytes))} MB here; the page stays usable meanwhile.
+      </p>
+      <div className="buttons">
+        <button type="button" onClick={() => void client.configure(config, { confirmed: true })}>
+          Run n = {formatInteger(config.n)}
+        </button>
+        <button type="button" onClick={() => void client.configure({ ...config, n: N_MENU_MAX })}>
+          Use n = {formatInteger(N_MENU_MAX)} instead
+        </button>
+        {hasRun && (
+          <button type="button" onClick={() => useExplorerStore.getState().setPendingRun(null)}>
+            Keep the current run
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
