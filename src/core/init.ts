@@ -140,7 +140,7 @@ export function dataLayout(ds: Dataset, seed: number): { layout: Float32Array; m
     layout[p] = Math.fround(layout[p] + Math.fround(jitter * gaussian()));
   return {
     layout,
-    message: `${duplicates} duplicated points were jittered by ${jitter.toPrecision(2)} (0.001 × mean neighbour distance)`,
+    message: `${duplicates === 1 ? '1 duplicated point was' : `${duplicates} duplicated points were`} jittered by ${jitter.toPrecision(2)} (0.001 × mean neighbour distance)`,
   };
 }
 
