@@ -9,38 +9,45 @@ import { decodeConfig } from '../src/state/urlCodec';
 const drawn = (page: Page) => page.getByTestId('edges');
 const changedNotice = (page: Page) => page.getByRole('status', { name: 'Settings changed' });
 
-/** Waits until the run is drawn, then reads every control and the readouts that restate it. */
-async function shown(page: Page) {
-  await expect(drawn(page)).toHaveText(/^\d[\d,]*$/, { timeout: 30_000 });
+/**
+ * Waits until the run of `config` is drawn — its readouts (n, k, epochs) restate it; a same-page
+ * link change shows the previous run's until the new one is built — then checks that every control
+ * shows `config` and nothing is in error.
+ */
+async function expectShows(page: Page, config: ExplorerConfig) {
+  const readout = async (testId: string) =>
+    (
+      await page
+        .getByTestId(testId)
+        .textContent({ timeout: 1_000 })
+        .catch(() => null)
+    )?.replace(/,/g, '');
+  const readouts = async () => ({
+    n: Number(await readout('n')),
+    k: Number(await readout('k')),
+    epochs: Number((await readout('epoch'))?.split('/')[1]),
+  });
+  await expect
+    .poll(readouts, { timeout: 30_000 })
+    .toEqual({ n: config.n, k: config.k, epochs: config.epochs });
+  await expect(drawn(page)).toHaveText(/^\d[\d,]*$/);
   await expect(page.getByRole('alert')).toHaveCount(0);
   const value = (testId: string) => page.getByTestId(testId).inputValue();
   const exact = (label: string) => page.getByLabel(`${label}, exact value`).inputValue();
-  const readout = async (testId: string) => (await page.getByTestId(testId).textContent())?.replace(/,/g, '');
-  return {
-    controls: {
-      dataset: await value('dataset-select'),
-      n: Number(await value('n-select')),
-      k: Number(await value('k-slider')),
-      kExact: Number(await exact('neighbours k')),
-      similarity: await value('similarity-select'),
-      init: await value('init-select'),
-      epochs: Number(await page.getByLabel('epochs', { exact: true }).inputValue()),
-      m: Number(await exact('negative samples m')),
-      learningRate: Number(await exact('learning rate α₀')),
-      minDist: Number(await exact('min_dist')),
-      sampling: await value('sampling-select'),
-      threads: Number(await value('threads-select')),
-    },
-    readouts: {
-      n: Number(await readout('n')),
-      k: Number(await readout('k')),
-      epochs: Number((await readout('epoch'))?.split('/')[1]),
-    },
-  };
-}
-
-function expectShows(seen: Awaited<ReturnType<typeof shown>>, config: ExplorerConfig) {
-  expect(seen.controls).toEqual({
+  expect({
+    dataset: await value('dataset-select'),
+    n: Number(await value('n-select')),
+    k: Number(await value('k-slider')),
+    kExact: Number(await exact('neighbours k')),
+    similarity: await value('similarity-select'),
+    init: await value('init-select'),
+    epochs: Number(await page.getByLabel('epochs', { exact: true }).inputValue()),
+    m: Number(await exact('negative samples m')),
+    learningRate: Number(await exact('learning rate α₀')),
+    minDist: Number(await exact('min_dist')),
+    sampling: await value('sampling-select'),
+    threads: Number(await value('threads-select')),
+  }).toEqual({
     dataset: config.dataset,
     n: config.n,
     k: config.k,
@@ -54,7 +61,6 @@ function expectShows(seen: Awaited<ReturnType<typeof shown>>, config: ExplorerCo
     sampling: config.sampling,
     threads: config.threads,
   });
-  expect(seen.readouts).toEqual({ n: config.n, k: config.k, epochs: config.epochs });
 }
 
 for (const dataset of ['ring', 'rings', 'square', 'blobs', 'mnist'] as const) {
@@ -65,7 +71,7 @@ for (const dataset of ['ring', 'rings', 'square', 'blobs', 'mnist'] as const) {
       const link = `#ds=${dataset}&n=1000&init=${init}`;
       await page.goto(`/${link}`);
       const { config, notices } = decodeConfig(link);
-      expectShows(await shown(page), config);
+      await expectShows(page, config);
       if (notices.length > 0) {
         // The only change these links need: data init on data that is not 2-D.
         expect(init).toBe('data');
@@ -88,7 +94,7 @@ test('bare and odd links from the field reports draw, with their changes said', 
   for (const [link, notice] of cases) {
     await page.goto(`/${link}`);
     const { config } = decodeConfig(link);
-    expectShows(await shown(page), config);
+    await expectShows(page, config);
     if (notice) await expect(page.getByRole('list', { name: 'Link notices' })).toContainText(notice);
   }
 });
@@ -100,7 +106,7 @@ test('values off the menus run and the menus show them; values beyond any contro
   await page.goto(`/${link}`);
   const { config } = decodeConfig(link);
   expect(config).toMatchObject({ n: 777, epochs: 333, threads: 8, learningRate: 5, minDist: 0.99 });
-  expectShows(await shown(page), config);
+  await expectShows(page, config);
   const notices = page.getByRole('list', { name: 'Link notices' });
   await expect(notices).toHaveText(['min_dist = 1 is outside 0–0.99; using 0.99.']);
   await expect(page.getByTestId('n-select').locator('option:checked')).toHaveText('777');
@@ -116,7 +122,7 @@ test('duplicated keys and malformed numbers are named, not silently read', async
   await expect(notices).toContainText('k = "0x10" is not a decimal number; using 15.');
   await expect(notices).toContainText('epochs = "1e400" is not a decimal number; using 500.');
   await expect(notices).toContainText('m = "" is not a decimal number; using 5.');
-  expectShows(await shown(page), decodeConfig('#v=1&n=500&k=15&epochs=500&m=5').config);
+  await expectShows(page, decodeConfig('#v=1&n=500&k=15&epochs=500&m=5').config);
 });
 
 test('random links: controls, readouts and the running configuration agree', async ({ page }) => {
@@ -141,9 +147,7 @@ test('random links: controls, readouts and the running configuration agree', asy
     });
     const link = `#${params}`;
     await page.goto(`/${link}`);
-    const seen = await shown(page);
-    const { config } = decodeConfig(link);
-    expectShows(seen, config);
+    await expectShows(page, decodeConfig(link).config);
   }
 });
 
