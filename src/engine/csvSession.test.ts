@@ -56,7 +56,7 @@ describe('csvSession', () => {
       (d) => accepted.push(d),
       () => true,
     );
-    expect(result).toMatchObject({ ok: false, droppableRows: [22] });
+    expect(result).toMatchObject({ ok: false, droppableRows: [22], droppable: 'invalid' });
     expect(accepted).toEqual([]);
     const ragged = await loadCsvResult(
       fixture('bad_ragged_short.csv'),
@@ -69,6 +69,43 @@ describe('csvSession', () => {
       message: expect.stringMatching(/^row 4 has 2 fields, expected 3\./),
     });
     expect(accepted).toEqual([]);
+  });
+
+  it('offers to drop all-zero rows under cosine, and records the drop and any rescaled column', async () => {
+    const zero = {
+      ...request,
+      featureColumns: [0, 1, 2],
+      labelColumn: null,
+      k: 5,
+      metric: 'cosine' as const,
+    };
+    const refused = await loadCsvResult(
+      fixture('cosine_zero_rows.csv'),
+      zero,
+      () => {},
+      () => true,
+    );
+    expect(refused).toMatchObject({ ok: false, droppable: 'zero', droppableRows: [5, 12, 20] });
+    const dropped = await loadCsvResult(
+      fixture('cosine_zero_rows.csv'),
+      { ...zero, dropZeroRows: true },
+      () => {},
+      () => true,
+    );
+    if (!dropped.ok) throw new Error(dropped.message);
+    expect(dropped.value).toMatchObject({ n: 27, zeroRows: [5, 12, 20], droppedRows: [] });
+    expect(dropped.value.source).toMatchObject({ droppedRows: 0, zeroRows: 3 });
+    expect(dropped.value.source.rescaled).toBeUndefined();
+
+    const big = { ...request, featureColumns: [0, 1], labelColumn: null, k: 5 };
+    const scaled = await loadCsvResult(
+      fixture('beyond_float32.csv'),
+      big,
+      () => {},
+      () => true,
+    );
+    if (!scaled.ok) throw new Error(scaled.message);
+    expect(scaled.value.source.rescaled).toEqual([{ name: 'big', prescale: 1, offset: 0, divisor: 1e39 }]);
   });
 
   it('reports a cancelled load as cancelled', async () => {

@@ -6,14 +6,30 @@
 import { CancelledError } from '../core/cancel';
 import { UserError } from '../core/errors';
 import type { Metric } from '../core/types';
-import { type CsvInspection, type Delimiter, InvalidValuesError, inspectCsv, loadCsv } from './csv';
+import {
+  type CsvInspection,
+  type Delimiter,
+  type DroppableKind,
+  InvalidValuesError,
+  inspectCsv,
+  loadCsv,
+} from './csv';
 import { type TextEncodingName, WINDOWS_1252_NOTICE } from './csv/readFile';
 import type { ExternalDataset } from './stages';
 
 export type CsvResult<T> =
   | { ok: true; value: T }
-  /** `droppableRows`: spreadsheet rows whose invalid values dropping would fix. */
-  | { ok: false; message: string; droppableRows?: number[]; cancelled?: boolean };
+  /**
+   * `droppableRows`: spreadsheet rows whose dropping would fix the file; `droppable` says which
+   * request flag drops them ('invalid': `dropInvalidRows`, 'zero': `dropZeroRows`).
+   */
+  | {
+      ok: false;
+      message: string;
+      droppableRows?: number[];
+      droppable?: DroppableKind;
+      cancelled?: boolean;
+    };
 
 /** What the UI asks for when loading: the column chooser's answers and the run's k and seed. */
 export interface CsvLoadRequest {
@@ -25,6 +41,8 @@ export interface CsvLoadRequest {
   standardize: boolean;
   metric: Metric;
   dropInvalidRows: boolean;
+  /** Under the cosine metric, drop rows that are all zero (offered after a refusal). */
+  dropZeroRows?: boolean;
 }
 
 /** A loaded CSV without its big arrays: what the UI shows and the store keeps. */
@@ -35,6 +53,8 @@ export interface CsvSummary {
   dim: number;
   notices: string[];
   droppedRows: number[];
+  /** Rows dropped for being all zero under cosine. */
+  zeroRows: number[];
   duplicateRows: number;
   /** How the file was read, for the umap-learn script that reads it again (state/exports). */
   source: CsvSource;
@@ -60,11 +80,18 @@ export interface CsvSource {
   /** Rows left out for missing or non-finite values, and rows jittered as repeats. */
   droppedRows: number;
   duplicateRows: number;
+  /** Rows left out for being all zero under cosine (absent: none). */
+  zeroRows?: number;
+  /**
+   * Feature columns float32 could not hold as they were (absent: none): their points are
+   * ((x / prescale) − offset) / divisor, computed in float64 (csv/tableToDataset.ts).
+   */
+  rescaled?: { name: string; prescale: number; offset: number; divisor: number }[];
 }
 
 function failure(error: unknown): CsvResult<never> {
   if (error instanceof InvalidValuesError)
-    return { ok: false, message: error.message, droppableRows: error.rows };
+    return { ok: false, message: error.message, droppableRows: error.rows, droppable: error.kind };
   if (error instanceof CancelledError) return { ok: false, message: error.message, cancelled: true };
   if (error instanceof UserError) return { ok: false, message: error.message };
   return { ok: false, message: `Internal error: ${error instanceof Error ? error.message : String(error)}` };
@@ -107,6 +134,17 @@ export async function loadCsvResult(
       seed: request.seed,
       droppedRows: loaded.droppedRows.length,
       duplicateRows: loaded.duplicateRows,
+      ...(loaded.zeroRows.length > 0 ? { zeroRows: loaded.zeroRows.length } : {}),
+      ...(loaded.rescaled.length > 0
+        ? {
+            rescaled: loaded.rescaled.map(({ name, prescale, offset, divisor }) => ({
+              name,
+              prescale,
+              offset,
+              divisor,
+            })),
+          }
+        : {}),
     };
     return {
       ok: true,
@@ -117,6 +155,7 @@ export async function loadCsvResult(
         dim: dataset.dim,
         notices: loaded.notices,
         droppedRows: loaded.droppedRows,
+        zeroRows: loaded.zeroRows,
         duplicateRows: loaded.duplicateRows,
         source,
       },

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { Metric } from '../core/types';
-import type { CsvInspection } from '../engine/csv';
+import type { CsvInspection, DroppableKind } from '../engine/csv';
 import type { CsvSummary } from '../engine/csvSession';
+import { formatCount } from '../engine/messages';
 import { useExplorerStore } from '../state/store';
 import { knnTimeNote } from './knnTimeNote';
 import { useRunClient } from './runClientContext';
@@ -20,7 +21,17 @@ interface Problem {
   message: string;
   /** Rows whose dropping fixes the file (an InvalidValuesError). */
   droppableRows?: number[];
+  /** Which rows those are: with a cell that is not a number, or all zero under cosine. */
+  droppable?: DroppableKind;
 }
+
+/** Which offered row drops the user accepted, for the next load. */
+interface Drops {
+  dropInvalidRows: boolean;
+  dropZeroRows: boolean;
+}
+
+const NO_DROPS: Drops = { dropInvalidRows: false, dropZeroRows: false };
 
 /** True once `busy` has lasted SHOW_PROGRESS_AFTER_MS. */
 function useSlow(busy: boolean): boolean {
@@ -68,6 +79,7 @@ export function CsvPanel() {
   const [summary, setSummary] = useState<CsvSummary | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState<'reading' | 'loading' | null>(null);
+  const [drops, setDrops] = useState<Drops>(NO_DROPS);
   const slow = useSlow(busy !== null);
   const inputId = useId();
 
@@ -106,11 +118,12 @@ export function CsvPanel() {
   );
   usePageDrop(chooseFile);
 
-  const embed = async (dropInvalidRows: boolean) => {
+  const embed = async (requested: Drops) => {
     if (!client || !file || !choices) return;
     const config = useExplorerStore.getState().config;
     setProblem(null);
     setSummary(null);
+    setDrops(requested);
     setBusy('loading');
     try {
       const result = await client.loadCsv(await file.arrayBuffer(), {
@@ -121,10 +134,14 @@ export function CsvPanel() {
         labelColumn: choices.label,
         standardize: choices.standardize,
         metric: choices.metric,
-        dropInvalidRows,
+        ...requested,
       });
       if (!result.ok) {
-        setProblem({ message: result.message, droppableRows: result.droppableRows });
+        setProblem({
+          message: result.message,
+          droppableRows: result.droppableRows,
+          droppable: result.droppable,
+        });
         return;
       }
       setSummary(result.value);
@@ -144,7 +161,6 @@ export function CsvPanel() {
     }
   };
 
-  const numericColumns = inspection?.columns.filter((column) => column.kind === 'numeric') ?? [];
   const estimate =
     inspection && choices ? knnTimeNote(inspection.estimatedRows, choices.features.length) : null;
   const update = (patch: Partial<Choices>) =>
@@ -181,7 +197,6 @@ export function CsvPanel() {
           <CsvChooser
             inspection={inspection}
             choices={choices}
-            numericColumns={numericColumns}
             onToggleFeature={toggleFeature}
             onChange={update}
           />
@@ -191,7 +206,7 @@ export function CsvPanel() {
           <button
             type="button"
             disabled={busy !== null || choices.features.length === 0}
-            onClick={() => void embed(false)}
+            onClick={() => void embed(NO_DROPS)}
           >
             Embed
           </button>
@@ -213,8 +228,22 @@ export function CsvPanel() {
           <div role="alert" className="error">
             <p>{problem.message}</p>
             {problem.droppableRows && problem.droppableRows.length > 0 && (
-              <button type="button" disabled={busy !== null} onClick={() => void embed(true)}>
-                Drop {problem.droppableRows.length} {problem.droppableRows.length === 1 ? 'row' : 'rows'}
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() =>
+                  void embed(
+                    problem.droppable === 'zero'
+                      ? { ...drops, dropZeroRows: true }
+                      : { ...drops, dropInvalidRows: true },
+                  )
+                }
+              >
+                Drop{' '}
+                {formatCount(
+                  problem.droppableRows.length,
+                  problem.droppable === 'zero' ? 'all-zero row' : 'row',
+                )}
               </button>
             )}
           </div>
@@ -224,7 +253,7 @@ export function CsvPanel() {
         {summary && (
           <>
             <p role="status" className="status">
-              Loaded {summary.n} rows × {summary.dim} columns.
+              Loaded {formatCount(summary.n, 'row')} × {formatCount(summary.dim, 'column')}.
             </p>
             <Notices notices={summary.notices} />
           </>
@@ -245,42 +274,60 @@ function Notices({ notices }: { notices: string[] }) {
   );
 }
 
-/** Feature checkboxes (numeric columns), the label select, standardisation and the metric. */
+/**
+ * A checkbox per column (enabled for columns holding numbers), each described by what the chooser
+ * decided about it and why; the label select (any column); standardisation and the metric.
+ */
 function CsvChooser({
   inspection,
   choices,
-  numericColumns,
   onToggleFeature,
   onChange,
 }: {
   inspection: CsvInspection;
   choices: Choices;
-  numericColumns: CsvInspection['columns'];
   onToggleFeature: (index: number, on: boolean) => void;
   onChange: (patch: Partial<Choices>) => void;
 }) {
   const labelId = useId();
   const standardizeId = useId();
   const metricId = useId();
+  const numberingId = useId();
+  const anySelectable = inspection.columns.some((column) => column.selectable);
   return (
     <>
       <fieldset className="csv-features">
         <legend>Feature columns</legend>
-        {numericColumns.length === 0 && <p>No column holds numbers.</p>}
-        {numericColumns.map((column) => {
+        {!anySelectable && <p>No column holds numbers.</p>}
+        <small id={numberingId} className="control-hint">
+          Next to each column: what the app made of it. {inspection.rowNumbering}
+        </small>
+        {inspection.columns.map((column) => {
           const id = `${labelId}-f${column.index}`;
+          const decisionId = `${id}-decision`;
+          const isLabel = choices.label === column.index;
+          const note =
+            isLabel && column.suggestedRole !== 'label'
+              ? 'Chosen as the label. '
+              : !isLabel && column.suggestedRole === 'label'
+                ? 'Not the label now. '
+                : '';
+          const describedBy = /\brow \d/.test(column.decision) ? `${decisionId} ${numberingId}` : decisionId;
           return (
             <div className="control control-checkbox" key={column.index}>
               <input
                 id={id}
                 type="checkbox"
                 checked={choices.features.includes(column.index)}
-                disabled={choices.label === column.index}
+                disabled={!column.selectable || isLabel}
+                aria-describedby={describedBy}
                 onChange={(event) => onToggleFeature(column.index, event.target.checked)}
               />
-              <label htmlFor={id} title={column.reason}>
-                {column.name}
-              </label>
+              <label htmlFor={id}>{column.name}</label>
+              <small id={decisionId} className="control-hint" style={{ flexBasis: '100%' }}>
+                {note}
+                {column.decision}
+              </small>
             </div>
           );
         })}

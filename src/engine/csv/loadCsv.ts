@@ -6,7 +6,8 @@
 import type { ProgressCallback } from '../../core/cancel';
 import { UserError } from '../../core/errors';
 import type { Dataset, Metric } from '../../core/types';
-import { clip, columnLabel } from './csvErrors';
+import { formatCount, formatNumber } from '../messages';
+import { clip, columnLabel, InvalidValuesError, rowNumbering } from './csvErrors';
 import { type ColumnInfo, inspectTable, type TableInspection } from './inspectTable';
 import { type Delimiter, detectDelimiter, forEachRecord } from './parseCsv';
 import {
@@ -19,7 +20,7 @@ import {
 } from './readFile';
 import { readNumericTable } from './readNumericTable';
 import { sha256Hex } from './sha256';
-import { type NumericTable, tableToDataset } from './tableToDataset';
+import { type ColumnRescale, type NumericTable, tableToDataset } from './tableToDataset';
 
 export interface CsvReadOptions {
   /** Default `MAX_FILE_BYTES` (1 GiB). */
@@ -38,6 +39,8 @@ export interface CsvInspection extends TableInspection {
   suggestedFeatureColumns: number[];
   suggestedLabelColumn: number | null;
   notices: string[];
+  /** How row numbers in decisions and messages count, as a sentence (the header is row 1, or there is none). */
+  rowNumbering: string;
 }
 
 export interface LoadCsvOptions extends CsvReadOptions {
@@ -48,8 +51,10 @@ export interface LoadCsvOptions extends CsvReadOptions {
   /** Column index, `null` for none; default: the inspection's suggestion. */
   labelColumn?: number | null;
   standardize?: boolean;
-  /** Drop rows with missing / NaN / infinite feature values instead of throwing InvalidValuesError. */
+  /** Drop rows with text, missing, NaN or infinite feature cells instead of throwing InvalidValuesError. */
   dropInvalidRows?: boolean;
+  /** Under cosine, drop all-zero rows instead of throwing InvalidValuesError (kind 'zero'). */
+  dropZeroRows?: boolean;
   metric?: Metric;
   /** Seeds the duplicate-row jitter (pass the run's seed). */
   seed?: number;
@@ -68,7 +73,11 @@ export interface LoadedCsv {
   featureNames: string[];
   /** Spreadsheet rows dropped for invalid values. */
   droppedRows: number[];
+  /** Spreadsheet rows dropped for being all zero under cosine. */
+  zeroRows: number[];
   duplicateRows: number;
+  /** Feature columns scaled, shifted or standardised in float64 because float32 could not hold them. */
+  rescaled: ColumnRescale[];
   inspection: CsvInspection;
 }
 
@@ -96,13 +105,22 @@ export function inspectCsv(input: ArrayBuffer | Uint8Array, options: CsvReadOpti
   if (sample.trim() === '') throw new UserError('The file is empty (it holds only blank lines).');
   const delimiter = options.delimiter ?? detectDelimiter(sample);
   const records: string[][] = [];
+  const rowNumbers: number[] = [];
   let sampledChars = 0;
-  forEachRecord([{ text: sample }], delimiter, (fields) => {
+  forEachRecord([{ text: sample }], delimiter, (fields, row) => {
     records.push(fields);
+    rowNumbers.push(row);
     for (const f of fields) sampledChars += f.length + 1;
     return records.length < SAMPLE_ROWS;
   });
-  const table = inspectTable(records, { header: options.header, decimalCommaAllowed: delimiter !== ',' });
+  const wholeFileSampled =
+    records.length < SAMPLE_ROWS && sample.length >= bytes.length - choice.bomBytes - 4;
+  const table = inspectTable(records, {
+    header: options.header,
+    decimalCommaAllowed: delimiter !== ',',
+    rowNumbers,
+    wholeFile: wholeFileSampled,
+  });
   if (table.sampledRows === 0) {
     const names = (table.headerNames ?? []).map((h) => clip(h, 20)).join(', ');
     throw new UserError(
@@ -110,8 +128,6 @@ export function inspectCsv(input: ArrayBuffer | Uint8Array, options: CsvReadOpti
     );
   }
   if (table.decimalComma) notices.push('Numbers use a decimal comma (e.g. "1,5"); read as 1.5.');
-  const wholeFileSampled =
-    records.length < SAMPLE_ROWS && sample.length >= bytes.length - choice.bomBytes - 4;
   const estimatedRows = wholeFileSampled
     ? table.sampledRows
     : Math.round((bytes.length / Math.max(1, sampledChars)) * records.length) - (table.hasHeader ? 1 : 0);
@@ -124,6 +140,7 @@ export function inspectCsv(input: ArrayBuffer | Uint8Array, options: CsvReadOpti
     suggestedFeatureColumns: table.columns.filter((c) => c.suggestedRole === 'feature').map((c) => c.index),
     suggestedLabelColumn: label ? label.index : null,
     notices,
+    rowNumbering: rowNumbering(table.hasHeader),
   };
 }
 
@@ -141,47 +158,80 @@ export async function loadCsv(input: ArrayBuffer | Uint8Array, options: LoadCsvO
     options.labelColumn === undefined ? inspection.suggestedLabelColumn : options.labelColumn;
   validateChoice(inspection, featureColumns, labelColumn);
   const notices = [...inspection.notices];
+  let encoding = inspection.encoding;
+  const read = (precision: 'float32' | 'float64') =>
+    readNumericTable(bytes, inspection, encoding, featureColumns, labelColumn, options.onProgress, precision);
   let table: NumericTable;
   try {
-    table = readNumericTable(
-      bytes,
-      inspection,
-      inspection.encoding,
-      featureColumns,
-      labelColumn,
-      options.onProgress,
-    );
+    table = read('float32');
   } catch (error) {
     if (!(error instanceof InvalidUtf8Error)) throw error;
     // Invalid UTF-8 past the inspected sample: read the whole file again as Windows-1252.
-    table = readNumericTable(
-      bytes,
-      inspection,
-      'windows-1252',
-      featureColumns,
-      labelColumn,
-      options.onProgress,
-    );
+    encoding = 'windows-1252';
+    table = read('float32');
     notices.push(WINDOWS_1252_NOTICE);
   }
-  const result = tableToDataset(table, {
-    name: options.name ?? 'CSV',
-    k: options.k,
-    standardize: options.standardize,
-    dropInvalidRows: options.dropInvalidRows,
-    metric: options.metric,
-    seed: options.seed,
-  });
+  // Values float32 cannot hold: read again keeping float64, so they can be scaled or standardised first.
+  if (table.float32Lossy) {
+    if (table.n * table.dim > MAX_FEATURE_VALUES / 2) {
+      throw new UserError(
+        `Some feature column holds values float32 cannot hold (beyond ±3.4e38, tiny, or differing only in far digits), and at ${formatCount(table.n, 'row')} × ${formatCount(table.dim, 'column')} the file is too large to read again in float64 to rescale them. Choose fewer columns, or rescale those values in the file.`,
+      );
+    }
+    table = read('float64');
+  }
+  const leftOut = leftOutNotices(inspection, featureColumns, labelColumn);
+  let result: ReturnType<typeof tableToDataset>;
+  try {
+    result = tableToDataset(table, {
+      name: options.name ?? 'CSV',
+      k: options.k,
+      standardize: options.standardize,
+      dropInvalidRows: options.dropInvalidRows,
+      dropZeroRows: options.dropZeroRows,
+      metric: options.metric,
+      seed: options.seed,
+    });
+  } catch (error) {
+    // Too few rows, every column constant…: a column left out for a bad cell may be the way out, so name it.
+    if (!(error instanceof UserError) || error instanceof InvalidValuesError || leftOut.length === 0)
+      throw error;
+    throw new UserError(`${error.message} ${leftOut.join(' ')} ${rowNumbering(inspection.hasHeader)}`);
+  }
   return {
     dataset: result.dataset,
     sha256: await sha256Hex(bytes),
-    notices: [...notices, ...result.notices],
+    notices: [...notices, ...leftOut, ...result.notices],
     columns: inspection.columns,
     featureNames: result.featureNames,
     droppedRows: result.droppedRows,
+    zeroRows: result.zeroRows,
     duplicateRows: result.duplicateRows,
+    rescaled: result.rescaled,
     inspection,
   };
+}
+
+/**
+ * Columns neither used as a feature nor as the label although the inspection found something wrong
+ * in them (text among numbers, hexadecimal numbers, no values): named, so none disappears silently.
+ */
+function leftOutNotices(
+  inspection: CsvInspection,
+  featureColumns: readonly number[],
+  labelColumn: number | null,
+): string[] {
+  const notices: string[] = [];
+  for (const column of inspection.columns) {
+    if (!column.problem || featureColumns.includes(column.index) || column.index === labelColumn) continue;
+    const name = columnLabel(inspection.headerNames, column.index);
+    const action =
+      column.kind === 'mixed'
+        ? ' Tick it to use it anyway; its text cells then count as missing values.'
+        : '';
+    notices.push(`${name[0].toUpperCase()}${name.slice(1)} was left out: ${column.problem}.${action}`);
+  }
+  return notices;
 }
 
 function validateChoice(
@@ -192,16 +242,19 @@ function validateChoice(
   const width = inspection.columns.length;
   const name = (c: number) => columnLabel(inspection.headerNames, c);
   if (featureColumns.length === 0) {
-    const numeric = inspection.columns.some((c) => c.kind === 'numeric');
+    const numeric = inspection.columns.some((c) => c.selectable);
+    const looked = inspection.wholeFileSampled
+      ? `looked at all ${formatCount(inspection.sampledRows, 'row')}`
+      : `looked at the first ${formatCount(inspection.sampledRows, 'row')}`;
     throw new UserError(
       numeric
-        ? 'Choose at least one numeric feature column.'
-        : `No column holds numbers (looked at the first ${inspection.sampledRows} rows). UMAP needs numeric feature columns.`,
+        ? 'No feature column is chosen. Tick at least one column that holds numbers.'
+        : `No column holds numbers (${looked}), and UMAP needs numeric feature columns. Load a file with numbers in it.`,
     );
   }
   for (const c of [...featureColumns, ...(labelColumn === null ? [] : [labelColumn])]) {
     if (!Number.isInteger(c) || c < 0 || c >= width) {
-      throw new UserError(`Column ${c + 1} does not exist; the file has ${width} columns.`);
+      throw new UserError(`Column ${c + 1} does not exist; the file has ${formatCount(width, 'column')}.`);
     }
   }
   if (labelColumn !== null && featureColumns.includes(labelColumn)) {
@@ -212,7 +265,7 @@ function validateChoice(
   const rows = Math.max(inspection.estimatedRows, 1);
   if (rows * featureColumns.length > MAX_FEATURE_VALUES) {
     throw new UserError(
-      `About ${rows} rows × ${featureColumns.length} columns is more than the ${MAX_FEATURE_VALUES} values the explorer can hold. Choose fewer columns or rows.`,
+      `About ${formatCount(rows, 'row')} × ${formatCount(featureColumns.length, 'column')} is more than the ${formatNumber(MAX_FEATURE_VALUES)} values the explorer can hold. Choose fewer columns, or load fewer rows.`,
     );
   }
 }

@@ -15,9 +15,6 @@ export type CellProblem = 'missing' | 'nonfinite' | 'text';
 const MISSING = new Set(['', 'na', 'n/a', '#n/a', 'null', 'none', 'nan', '-nan', '?', '-', '.', 'missing']);
 const NONFINITE = new Set(['inf', '+inf', '-inf', 'infinity', '+infinity', '-infinity', '#div/0!', '#num!']);
 
-/** Largest finite float32: bigger numbers would become ±Infinity in the dataset. */
-const FLOAT32_MAX = 3.4028234663852886e38;
-
 /**
  * Picks the delimiter that splits the first records into the same number (> 1) of fields most
  * often, preferring more fields; a file with one column gets ','. Semicolons are common where the
@@ -46,9 +43,10 @@ export function detectDelimiter(sampleText: string): Delimiter {
 }
 
 /**
- * Parses one cell as a number; `NaN` when it is not a plain number (ask `cellProblem` why).
- * `Number` is the fast path (native, trims blanks); it also accepts "", "0x1f" and "Infinity", which
- * are caught here, and ±Infinity / out-of-float32-range values come back as ±Infinity.
+ * Parses one cell as a float64 number; `NaN` when it is not a plain decimal number (ask
+ * `cellProblem` why). `Number` is the fast path (native, trims blanks); it also accepts "", "0x1f"
+ * and "Infinity", which are caught here. Values beyond float32's range come back as they are (the
+ * loader scales such a column, float32Range.ts); only "1e999" and the like are ±Infinity.
  */
 export function parseCell(cell: string, decimalComma: boolean): number {
   const fast = parsePlainDecimal(cell, decimalComma ? 44 : 46);
@@ -67,7 +65,6 @@ export function parseCell(cell: string, decimalComma: boolean): number {
   if (Number.isNaN(value)) return value;
   const second = text.charCodeAt(1) | 32;
   if (second === 120 || second === 98 || second === 111) return Number.NaN; // 0x.., 0b.., 0o..
-  if (value > FLOAT32_MAX || value < -FLOAT32_MAX) return value > 0 ? Infinity : -Infinity;
   return value;
 }
 
@@ -181,4 +178,9 @@ export function forEachRecord(
   let quotes = 0;
   for (let q = carry.indexOf('"'); q >= 0; q = carry.indexOf('"', q + 1)) quotes++;
   return { unclosedQuoteRow: quotes % 2 === 1 && !stopped ? rowNumber : null };
+}
+
+/** A hexadecimal integer such as "0x1F" (which `parseCell` does not read: it is text to the loader). */
+export function isHexNumber(cell: string): boolean {
+  return /^\s*[+-]?0x[0-9a-f]+\s*$/i.test(cell);
 }
