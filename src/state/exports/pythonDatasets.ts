@@ -5,9 +5,10 @@
  * the explorer read it, for a CSV. Each recipe ends with `X` (and `labels` where the data have them).
  */
 import type { ExplorerConfig } from '../../engine/config';
+import { FLOAT32_MAX, FLOAT32_TINY } from '../../engine/csv/float32Range';
 import type { CsvSource } from '../../engine/csvSession';
 import { RING_COUNT } from '../../engine/parameters';
-import { pythonString } from './pythonLiterals';
+import { pythonFloat, pythonString } from './pythonLiterals';
 import { explorerRandomImports, explorerRandomLines } from './pythonRandom';
 
 /** A piece of a script: the import lines it needs (gathered at the top) and its code. */
@@ -117,17 +118,152 @@ function nameList(names: readonly string[]): string {
   return names.length > 6 ? `${shown}, … (${names.length} columns)` : shown;
 }
 
+/** A float for the script, exactly as `source` holds it (`-0.0` keeps its sign). */
+function exactFloat(value: number): string {
+  return Object.is(value, -0) ? '-0.0' : pythonFloat(value);
+}
+
+/** A rescaled column of `source`, with its index in the FEATURES list. */
+interface RescaledColumn {
+  index: number;
+  name: string;
+  prescale: number;
+  offset: number;
+  divisor: number;
+}
+
+/**
+ * `source.rescaled` by index in FEATURES. The loader lists them in the order of the feature columns
+ * (by their names), so each is matched to the next feature column of that name; `unmatched` names
+ * the ones no feature column is left for (a `source` that does not fit together).
+ */
+function rescaledColumns(source: CsvSource): { columns: RescaledColumn[]; unmatched: string[] } {
+  const columns: RescaledColumn[] = [];
+  const unmatched: string[] = [];
+  let from = 0;
+  for (const column of source.rescaled ?? []) {
+    const index = source.featureNames.indexOf(column.name, from);
+    if (index < 0) {
+      unmatched.push(column.name);
+      continue;
+    }
+    columns.push({ index, ...column });
+    from = index + 1;
+  }
+  return { columns, unmatched };
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+/**
+ * `points(values)`: the explorer's float32 points for the rows `values` (csv/tableToDataset.ts,
+ * buildPoints): constant columns left out (unless cosine without standardising), the columns float32
+ * cannot hold brought into its range in float64, the columns standardised, then float32.
+ */
+function pointsLines(source: CsvSource, rescaled: boolean): string[] {
+  const { standardize } = source;
+  const dropsConstant = standardize || source.metric !== 'cosine';
+  const why = standardize ? 'cannot be standardised' : 'do not change distances';
+  const header = [
+    'def points(values):',
+    '    """The explorer\'s float32 points for these rows (csv/tableToDataset.ts)."""',
+  ];
+  if (!rescaled) {
+    const constant = dropsConstant
+      ? [
+          `    # Constant columns are left out (they ${why}).`,
+          '    values = values[:, values.min(axis=0) != values.max(axis=0)]',
+        ]
+      : ['    # Constant columns are kept: under the cosine metric they change angles.'];
+    return [
+      ...header,
+      ...constant,
+      ...(standardize
+        ? [
+            "    # Standardised (z-score per column), as you chose, with the float32 values' mean and std.",
+            '    mean, std = mean_std(values.astype(np.float64))',
+            '    return ((values - mean) / std).astype(np.float32)',
+          ]
+        : ['    return values']),
+    ];
+  }
+  return [
+    ...header,
+    ...(dropsConstant
+      ? [
+          `    # Constant columns (one number in every row) are left out (they ${why}).`,
+          '    columns = [c for c in range(values.shape[1]) if values[:, c].min() != values[:, c].max()]',
+        ]
+      : [
+          '    # Constant columns are kept: under the cosine metric they change angles.',
+          '    columns = range(values.shape[1])',
+        ]),
+    '    # Each column in float64 as the explorer computes with it: x / prescale for the RESCALED columns,',
+    '    # the float32 values for the others.',
+    '    Z = np.column_stack([',
+    '        values[:, c] / RESCALED[c][0] if c in RESCALED else values[:, c].astype(np.float32).astype(np.float64)',
+    '        for c in columns',
+    '    ])',
+    ...(standardize
+      ? [
+          '    # Standardised (z-score per column), as you chose, in float64 before float32: for the RESCALED',
+          '    # columns too, whose offset and divisor are the mean and std of x / prescale over the rows kept.',
+          '    mean, std = mean_std(Z)',
+          '    return ((Z - mean) / std).astype(np.float32)',
+        ]
+      : [
+          '    # ((x / prescale) - offset) / divisor in float64 with the RESCALED numbers, then float32;',
+          '    # the other columns stay their float32 values.',
+          '    offset = np.array([RESCALED[c][1] if c in RESCALED else 0.0 for c in columns])',
+          '    divisor = np.array([RESCALED[c][2] if c in RESCALED else 1.0 for c in columns])',
+          '    return ((Z - offset) / divisor).astype(np.float32)',
+        ]),
+  ];
+}
+
+/** The script's RESCALED table and float32 test, for the columns float32 could not hold. */
+function rescaleLines(columns: RescaledColumn[]): string[] {
+  return [
+    '',
+    '# Feature columns float32 could not hold as they were (beyond +-3.4e38, tiny, or differing only beyond',
+    "# float32's precision), by index in FEATURES: (prescale, offset, divisor), the explorer's numbers.",
+    '# Their points are ((x / prescale) - offset) / divisor, computed in float64, then float32.',
+    'RESCALED = {',
+    ...columns.map(
+      (c) =>
+        `    ${c.index}: (${exactFloat(c.prescale)}, ${exactFloat(c.offset)}, ${exactFloat(c.divisor)}),  # ${pythonString(c.name)}`,
+    ),
+    '}',
+    `FLOAT32_MAX = ${FLOAT32_MAX}`,
+    '',
+    '',
+    'def float32_trouble(numbers):',
+    '    """Whether float32 cannot hold these numbers (csv/float32Range.ts): beyond its range, all tiny,',
+    `    or differing only beyond float32's precision (so all the same float32 number)."""`,
+    '    top, low, high = np.abs(numbers).max(), numbers.min(), numbers.max()',
+    `    if top > FLOAT32_MAX or 0 < top < 2.0**${Math.log2(FLOAT32_TINY)}:`,
+    '        return True  # beyond its range, or all tiny',
+    '    return bool(low < high and np.float32(low) == np.float32(high))  # all the same float32 number',
+    '',
+    '',
+  ];
+}
+
 /**
  * The user's CSV read as the explorer read it (src/engine/csv/): same encoding, delimiter, header,
- * decimal separator and columns; rows with a missing or non-finite feature value left out; constant
- * columns left out (unless cosine without standardising); z-scores with the population standard
- * deviation summed in file order; duplicate rows jittered with the explorer's own generator.
+ * decimal separator and columns; rows with a cell that is not a number left out; constant columns
+ * left out (unless cosine without standardising); columns float32 cannot hold scaled or standardised
+ * in float64 with the explorer's numbers; z-scores with the population standard deviation summed in
+ * file order; all-zero rows dropped under cosine as the explorer dropped them; duplicate rows
+ * jittered with the explorer's own generator.
  */
 function csvPart(csv: SnippetCsv & { source: CsvSource }): PythonPart {
   const { source } = csv;
   const hash = csv.sha256 ? ` (SHA-256 ${csv.sha256.slice(0, 16)}…)` : '';
-  const dropsConstant = source.standardize || source.metric !== 'cosine';
   const jitter = source.duplicateRows > 0;
+  const { columns: rescaled, unmatched } = rescaledColumns(source);
+  const rescales = rescaled.length > 0;
+  const zeroRows = source.zeroRows ?? 0;
   const parse = source.decimalComma ? 'float(cell.replace(",", ".", 1))' : 'float(cell)';
   const labelNote = source.labelName === null ? '' : `  # ${pythonString(source.labelName)}`;
   const lines = [
@@ -135,11 +271,25 @@ function csvPart(csv: SnippetCsv & { source: CsvSource }): PythonPart {
     `CSV_FILE = ${pythonString(csv.name)}  # the file you loaded in the explorer${hash}, next to this script`,
     `FEATURES = [${source.featureColumns.join(', ')}]  # the feature columns you chose (0-based): ${nameList(source.featureNames)}`,
     `LABEL = ${source.labelColumn ?? 'None'}${labelNote}`,
-    '',
-    '',
+    ...(unmatched.length > 0
+      ? [
+          `# NOT THE SAME X: the explorer also rescaled ${nameList(unmatched)}, which this script cannot match to FEATURES.`,
+        ]
+      : []),
+    ...(rescales ? rescaleLines(rescaled) : ['', '']),
+    ...(source.standardize || jitter
+      ? [
+          'def mean_std(Z):',
+          '    """Per-column mean and population standard deviation (ddof = 0), summed in file order in float64."""',
+          '    mean = np.cumsum(Z, axis=0)[-1] / len(Z)',
+          '    return mean, np.sqrt(np.cumsum((Z - mean) ** 2, axis=0)[-1] / len(Z))',
+          '',
+          '',
+        ]
+      : []),
     'def read_features(path):',
-    `    """The FEATURES columns as float32, read as the explorer read the file (${source.encoding}, ${DELIMITER_NAMES[source.delimiter]}-separated,`,
-    `    ${source.hasHeader ? 'a header row' : 'no header row'}, ${source.decimalComma ? 'decimal commas' : 'decimal points'}); rows with a missing or non-finite value are left out."""`,
+    `    """The FEATURES columns, read as the explorer read the file (${source.encoding}, ${DELIMITER_NAMES[source.delimiter]}-separated,`,
+    `    ${source.hasHeader ? 'a header row' : 'no header row'}, ${source.decimalComma ? 'decimal commas' : 'decimal points'}); rows with a cell that is not a number are left out."""`,
     `    with open(path, newline="", encoding="${ENCODINGS[source.encoding]}") as file:`,
     `        records = list(csv.reader(file, delimiter=${pythonString(source.delimiter)}))`,
     ...(source.hasHeader ? ['    records = records[1:]  # the header row'] : []),
@@ -147,36 +297,51 @@ function csvPart(csv: SnippetCsv & { source: CsvSource }): PythonPart {
     '',
     '    def number(cell):',
     '        try:',
-    `            value = ${parse}`,
-    '        except ValueError:  # "", "NA", "?", ...: a missing value',
+    `            return ${parse}  # float64, as the explorer parses; "inf", "nan", "1e999" are not finite`,
+    '        except ValueError:  # "", "NA", "?", text: not a number',
     '            return np.nan',
-    '        return value if abs(value) <= 3.4028234663852886e38 else np.inf  # beyond float32',
     '',
     '    values = np.array([[number(r[c]) for c in FEATURES] for r in records], dtype=np.float64)',
-    '    values = values.astype(np.float32)',
+    ...(rescales
+      ? [
+          '    # The explorer holds the numbers as float32, unless float32 cannot hold some column (its numbers',
+          '    # in every row, kept or not): then as float64.',
+          '    if not any(float32_trouble(column[np.isfinite(column)]) for column in values.T):',
+          '        values = values.astype(np.float32).astype(np.float64)',
+        ]
+      : []),
     '    keep = np.isfinite(values).all(axis=1)',
     '    labels = [r[LABEL].strip() or "(missing)" for r in records] if LABEL is not None else None',
+    ...(rescales
+      ? []
+      : [
+          '    # As float32, as the explorer holds them (a constant column beyond float32, left out, becomes inf).',
+          '    with np.errstate(over="ignore"):',
+          '        values = values.astype(np.float32)',
+        ]),
     '    return values[keep], labels and [label for label, kept in zip(labels, keep) if kept]',
     '',
     '',
-    'X, labels = read_features(CSV_FILE)',
+    ...pointsLines(source, rescales),
+    '',
+    '',
+    'values, labels = read_features(CSV_FILE)',
     ...(source.droppedRows > 0
       ? [
-          `# The explorer dropped ${source.droppedRows} ${source.droppedRows === 1 ? 'row' : 'rows'} with a missing or non-finite value; read_features leaves ${source.droppedRows === 1 ? 'it' : 'them'} out too.`,
+          `# The explorer dropped ${plural(source.droppedRows, 'row', 'rows')} with a cell that is not a number; read_features leaves ${source.droppedRows === 1 ? 'it' : 'them'} out too.`,
         ]
       : []),
-    '# Column means and population standard deviations (ddof = 0), summed in file order in float64.',
-    'mean = np.cumsum(X.astype(np.float64), axis=0)[-1] / len(X)',
-    'std = np.sqrt(np.cumsum((X - mean) ** 2, axis=0)[-1] / len(X))',
-    ...(dropsConstant
+    'X = points(values)',
+    ...(zeroRows > 0
       ? [
-          `# Constant columns are left out (they ${source.standardize ? 'cannot be standardised' : 'do not change distances'}).`,
-          'varies = X.min(axis=0) != X.max(axis=0)',
-          'X, mean, std = X[:, varies], mean[varies], std[varies]',
+          `# Under the cosine metric a zero vector has no direction: the explorer dropped the ${plural(zeroRows, 'row', 'rows')} all zero`,
+          `# in these points${source.standardize ? ' (after standardising)' : ''}, then built the points again from the rows left, until none was all zero.`,
+          'zero = ~X.any(axis=1)',
+          'while zero.any():',
+          '    values, labels = values[~zero], labels and [label for label, z in zip(labels, zero) if not z]',
+          '    X = points(values)',
+          '    zero = ~X.any(axis=1)',
         ]
-      : ['# Constant columns are kept: under the cosine metric they change angles.']),
-    ...(source.standardize
-      ? ['# Standardised (z-score per column), as you chose.', 'X = ((X - mean) / std).astype(np.float32)']
       : []),
     ...(jitter
       ? [
@@ -185,7 +350,7 @@ function csvPart(csv: SnippetCsv & { source: CsvSource }): PythonPart {
           `# from its own generator seeded with the run's seed at load time (${source.seed}).`,
           source.standardize
             ? 'sigma = 1e-3 * np.ones(X.shape[1])  # 0.001 x 1, the columns are standardised'
-            : 'sigma = 1e-3 * std',
+            : 'sigma = 1e-3 * mean_std(X.astype(np.float64))[1]',
           'sigma = np.maximum(np.maximum(sigma, 8 * 2.0**-23 * np.abs(X).max(axis=0).astype(np.float64)), 1e-30)',
           'seen = set()',
           `normal = normal_stream(derive_seed(${source.seed}, "csv-duplicate-jitter"))`,

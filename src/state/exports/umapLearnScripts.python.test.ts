@@ -4,7 +4,9 @@
  * its own directory and python process; the test appends three lines that save X, the embedding and
  * the graph's edge count, and compares them with the explorer: the input points bit for bit, the
  * graph edge for edge where the data are the same, and the result (ring thickness, 10-NN recall)
- * against the spread of the explorer's own runs over five seeds.
+ * against the spread of the explorer's own runs over five seeds. CSV files that only test the reading
+ * (values beyond float32, tiny values, all-zero rows under cosine) run the script's dataset lines
+ * alone: comparing X needs no umap-learn run.
  *
  * Without python or umap-learn the whole file FAILS (it does not skip): the scripts are a promise
  * that they run.
@@ -31,10 +33,11 @@ import {
   firstDigits,
   MNIST_ID,
 } from '../../engine/stages';
-import { MNIST_TARBALL } from './pythonDatasets';
+import { datasetPart, MNIST_TARBALL } from './pythonDatasets';
 import { type SnippetCsv, umapLearnSnippet } from './umapLearnSnippet';
 
 const PYTHON = process.env.UMAP_PYTHON ?? '/usr/bin/python3';
+const FIXTURES = join(process.cwd(), 'src', 'engine', 'csv', 'fixtures');
 const INSTALL =
   "Install Debian's umap-learn (apt-get install umap-learn python3-sklearn python3-anndata), or set UMAP_PYTHON to a python with umap-learn 0.5, scikit-learn and scipy.";
 /** The explorer's seeds whose spread a script's result must land in. */
@@ -46,11 +49,16 @@ const RECALL_MARGIN = 0.05;
 /** Long enough for the slowest script on a busy 2-core machine (numba compiles on first import). */
 const SCRIPT_TIMEOUT_MS = 240_000;
 
-/** Appended to each script: save X, the embedding and the graph's stored entries, as the run used them. */
-const harnessLines = (epochs: number) => [
+/** Appended to each script: save X. */
+const harnessXLines = [
   '',
   '# --- appended by umapLearnScripts.python.test.ts ---',
   'np.asarray(X, dtype="<f4").tofile("X.f32")',
+];
+
+/** Appended to each script: save X, the embedding and the graph's stored entries, as the run used them. */
+const harnessLines = (epochs: number) => [
+  ...harnessXLines,
   'np.asarray(embedding, dtype="<f4").tofile("embedding.f32")',
   'used = globals().get("graph", globals().get("reducer") and reducer.graph_).tocsr()',
   `used_edges = int((used.data.astype(np.float64) >= float(used.data.max()) / ${epochs}).sum())`,
@@ -82,12 +90,16 @@ interface Job {
   config: ExplorerConfig;
   csv?: SnippetCsv;
   dir: string;
+  /** Only the script's dataset lines run (they end with X): no umap-learn, no embedding. */
+  xOnly?: boolean;
 }
 
 interface ScriptResult {
   X: Float32Array;
+  /** Empty for an X-only job. */
   embedding: Float32Array;
   edges: number;
+  /** The whole script (for an X-only job too, although only its dataset lines ran). */
   script: string;
 }
 
@@ -98,12 +110,29 @@ const jobs = new Map<string, Job>();
 const finished = new Map<string, Promise<void>>();
 const csvRuns = new Map<string, { summary: CsvSummary; external: ExternalDataset }>();
 
-function addJob(name: string, config: ExplorerConfig, csv?: SnippetCsv): void {
+function addJob(name: string, config: ExplorerConfig, csv?: SnippetCsv, xOnly = false): void {
   const dir = join(root, name);
   mkdirSync(dir, { recursive: true });
   const script = umapLearnSnippet(config, csv);
-  writeFileSync(join(dir, 'run.py'), [script, ...harnessLines(config.epochs), ''].join('\n'));
-  jobs.set(name, { name, config, csv, dir });
+  writeFileSync(join(dir, 'script.py'), script);
+  writeFileSync(
+    join(dir, 'run.py'),
+    xOnly
+      ? [datasetScript(config, script, csv), ...harnessXLines, ''].join('\n')
+      : [script, ...harnessLines(config.epochs), ''].join('\n'),
+  );
+  jobs.set(name, { name, config, csv, dir, xOnly });
+}
+
+/**
+ * The script's dataset lines alone, with the imports they need: the code that ends with X, as it
+ * stands in the whole script (checked here), without importing umap-learn or running it.
+ */
+function datasetScript(config: ExplorerConfig, script: string, csv?: SnippetCsv): string {
+  const part = datasetPart(config, csv);
+  const code = part.lines.join('\n');
+  if (!script.includes(`\n${code}\n`)) throw new Error('the dataset lines are not those of the script');
+  return ['import numpy as np', ...part.imports, '', code].join('\n');
 }
 
 /** A job's outputs once its script has run; a script that failed fails the test with its log. */
@@ -121,9 +150,9 @@ async function result(name: string): Promise<ScriptResult> {
   };
   return {
     X: floats('X.f32'),
-    embedding: floats('embedding.f32'),
-    edges: Number(read('edges.txt').toString('utf8')),
-    script: read('run.py').toString('utf8'),
+    embedding: job.xOnly ? new Float32Array(0) : floats('embedding.f32'),
+    edges: job.xOnly ? 0 : Number(read('edges.txt').toString('utf8')),
+    script: read('script.py').toString('utf8'),
   };
 }
 
@@ -207,11 +236,99 @@ function europeanCsv(rows: number): Uint8Array {
   return bytes;
 }
 
-const csvRunSnippet = (source: CsvSource): SnippetCsv => ({
+const csvRunSnippet = (source: CsvSource, rescaledAndZeroRows: boolean): SnippetCsv => ({
   name: 'data.csv',
   sha256: '0'.repeat(64),
-  source: { ...source, duplicateRows: 2, droppedRows: 1 },
+  source: {
+    ...source,
+    duplicateRows: 2,
+    droppedRows: 1,
+    ...(rescaledAndZeroRows
+      ? {
+          zeroRows: 2,
+          rescaled: [{ name: source.featureNames[1], prescale: 1e39, offset: 2.5, divisor: 1.25 }],
+        }
+      : {}),
+  },
 });
+
+/**
+ * CSV fixtures whose reading the scripts must reproduce (X only): columns float32 cannot hold
+ * (beyond ±3.4e38, tiny, differing only beyond float32's precision), scaled or standardised in
+ * float64, and rows all zero under cosine, dropped before or after standardising. `rescaled` and
+ * `zeroRows` say what the explorer must have done, so that each case tests what it is meant to.
+ */
+const X_ONLY_CSVS: {
+  name: string;
+  fixture: string;
+  request: Pick<CsvLoadRequest, 'standardize' | 'metric' | 'dropInvalidRows' | 'dropZeroRows'>;
+  rescaled: string[];
+  zeroRows?: number;
+  duplicateRows?: number;
+}[] = [
+  {
+    name: 'x-beyond-float32',
+    fixture: 'beyond_float32.csv',
+    request: { standardize: false, metric: 'euclidean', dropInvalidRows: false },
+    rescaled: ['big'],
+  },
+  {
+    name: 'x-beyond-float32-standardized',
+    fixture: 'beyond_float32.csv',
+    request: { standardize: true, metric: 'euclidean', dropInvalidRows: false },
+    rescaled: ['big'],
+  },
+  {
+    name: 'x-tiny',
+    fixture: 'tiny_values.csv',
+    request: { standardize: false, metric: 'euclidean', dropInvalidRows: false },
+    rescaled: ['tiny'],
+  },
+  {
+    name: 'x-tiny-standardized-cosine',
+    fixture: 'tiny_values.csv',
+    request: { standardize: true, metric: 'cosine', dropInvalidRows: false },
+    rescaled: ['tiny'],
+  },
+  {
+    // A row dropped for "NA" holds 0.5 in the tiny column: over all rows float32 holds the file, so the
+    // explorer reads it as float32, and the tiny values it rescales are float32 numbers.
+    name: 'x-tiny-beside-invalid-row',
+    fixture: 'tiny_beside_invalid_row.csv',
+    request: { standardize: false, metric: 'euclidean', dropInvalidRows: true },
+    rescaled: ['tiny'],
+  },
+  {
+    name: 'x-indistinct',
+    fixture: 'float32_indistinct.csv',
+    request: { standardize: false, metric: 'euclidean', dropInvalidRows: false },
+    rescaled: ['t'],
+  },
+  {
+    // Kept as it is under cosine, so constant in float32: 20 repeats, jittered.
+    name: 'x-indistinct-cosine',
+    fixture: 'float32_indistinct.csv',
+    request: { standardize: false, metric: 'cosine', dropInvalidRows: false },
+    rescaled: ['t'],
+    duplicateRows: 20,
+  },
+  {
+    name: 'x-cosine-zero-rows',
+    fixture: 'cosine_zero_rows.csv',
+    request: { standardize: false, metric: 'cosine', dropInvalidRows: false, dropZeroRows: true },
+    rescaled: [],
+    zeroRows: 3,
+  },
+  {
+    // Rows at every column's mean (a column beyond float32 among them) are zero after standardising.
+    name: 'x-cosine-zero-rows-standardized',
+    fixture: 'cosine_zero_rows_standardized.csv',
+    request: { standardize: true, metric: 'cosine', dropInvalidRows: false, dropZeroRows: true },
+    rescaled: ['big'],
+    zeroRows: 3,
+    duplicateRows: 2,
+  },
+];
 
 /** Loads a CSV with the explorer's own parser, as the worker does, and sets up its script's job. */
 async function addCsvJob(
@@ -220,6 +337,7 @@ async function addCsvJob(
   bytes: Uint8Array,
   request: Omit<CsvLoadRequest, 'name'>,
   overrides: Partial<ExplorerConfig>,
+  xOnly = false,
 ): Promise<void> {
   const accepted: ExternalDataset[] = [];
   const loaded = await loadCsvResult(
@@ -241,7 +359,7 @@ async function addCsvJob(
     metric: request.metric,
     ...overrides,
   };
-  addJob(name, config, { name: fileName, sha256: summary.sha256, source: summary.source });
+  addJob(name, config, { name: fileName, sha256: summary.sha256, source: summary.source }, xOnly);
   writeFileSync(join(root, name, fileName), bytes);
 }
 
@@ -292,6 +410,24 @@ describe('the exported umap-learn scripts, run by umap-learn', () => {
       },
       { init: 'random', epochs: 60 },
     );
+    for (const { name, fixture, request } of X_ONLY_CSVS) {
+      const bytes = new Uint8Array(readFileSync(join(FIXTURES, fixture)));
+      const columns = new TextDecoder().decode(bytes).split('\n')[0].split(',').length;
+      await addCsvJob(
+        name,
+        fixture,
+        bytes,
+        {
+          k: 10,
+          seed: 7,
+          featureColumns: Array.from({ length: columns }, (_, c) => c),
+          labelColumn: null,
+          ...request,
+        },
+        {},
+        true,
+      );
+    }
 
     addJob('blobs', { ...defaultConfig, dataset: 'blobs', n: 600, seed: 9, init: 'spectral', epochs: 100 });
     addJob('mnist', {
@@ -392,9 +528,12 @@ describe('the exported umap-learn scripts, run by umap-learn', () => {
                 const name = [dataset, similarity, init, metric, pushNegatives, sampling].join('-');
                 scripts[name] = umapLearnSnippet(
                   config,
-                  dataset === 'csv' ? csvRunSnippet(csvSource) : undefined,
+                  dataset === 'csv' ? csvRunSnippet(csvSource, pushNegatives) : undefined,
                 );
               }
+    expect(Object.keys(scripts)).toHaveLength(6 * 4 * 3 * 2 * 2 * 2);
+    // The whole scripts of the X-only jobs, of which only the dataset lines run.
+    for (const job of jobs.values()) if (job.xOnly) scripts[job.name] = umapLearnSnippet(job.config, job.csv);
     const file = join(root, 'all-scripts.json');
     writeFileSync(file, JSON.stringify(scripts));
     const check = spawnSync(
@@ -408,7 +547,6 @@ describe('the exported umap-learn scripts, run by umap-learn', () => {
     );
     expect(check.stderr).toBe('');
     expect(check.stdout.trim()).toBe('ok');
-    expect(Object.keys(scripts)).toHaveLength(6 * 4 * 3 * 2 * 2 * 2);
   });
 
   for (const similarity of ['umap', 'inverted', 'binary'] as const) {
@@ -487,6 +625,34 @@ describe('the exported umap-learn scripts, run by umap-learn', () => {
     },
     SCRIPT_TIMEOUT_MS,
   );
+
+  for (const { name, fixture, request, rescaled, zeroRows = 0, duplicateRows = 0 } of X_ONLY_CSVS) {
+    const what = [
+      request.standardize ? 'standardised' : 'not standardised',
+      request.metric,
+      rescaled.length > 0 ? `rescaled ${rescaled.join(', ')}` : '',
+      zeroRows > 0 ? `${zeroRows} zero rows dropped` : '',
+    ].filter(Boolean);
+    it(
+      `${fixture} (${what.join(', ')}): the script's X is the explorer's dataset`,
+      async () => {
+        const run = csvRuns.get(name);
+        if (!run) throw new Error(`the CSV job ${name} was not set up`);
+        const { source } = run.summary;
+        expect((source.rescaled ?? []).map((column) => column.name)).toEqual(rescaled);
+        expect(source.zeroRows ?? 0).toBe(zeroRows);
+        expect(run.summary.zeroRows).toHaveLength(zeroRows);
+        expect(run.summary.duplicateRows).toBe(duplicateRows);
+        const script = await result(name);
+        expect(script.script.includes('RESCALED = {')).toBe(rescaled.length > 0);
+        expect(script.script.includes('zero = ~X.any(axis=1)')).toBe(zeroRows > 0);
+        const { points } = run.external.dataset;
+        expect(points.every(Number.isFinite)).toBe(true);
+        expect(script.X).toEqual(points);
+      },
+      SCRIPT_TIMEOUT_MS,
+    );
+  }
 
   it(
     "Gaussian blobs from the explorer's generator ported to Python: same X",

@@ -203,12 +203,20 @@ describe('umapLearnSnippet', () => {
       '    with open(path, newline="", encoding="utf-8-sig") as file:',
       '        records = list(csv.reader(file, delimiter=","))',
       '    records = records[1:]  # the header row',
-      '            value = float(cell)',
-      'varies = X.min(axis=0) != X.max(axis=0)',
-      'X = ((X - mean) / std).astype(np.float32)',
+      '            return float(cell)  # float64, as the explorer parses; "inf", "nan", "1e999" are not finite',
+      '    values = values[:, values.min(axis=0) != values.max(axis=0)]',
+      '    mean, std = mean_std(values.astype(np.float64))',
+      '    return ((values - mean) / std).astype(np.float32)',
+      'values, labels = read_features(CSV_FILE)',
+      'X = points(values)',
       '# No row repeats another, so the explorer jittered none.',
     ]) {
       expect(lines).toContain(line);
+    }
+    // Nothing to rescale and no zero rows: none of their lines.
+    const text = lines.join('\n');
+    for (const absent of ['RESCALED', 'float32_trouble', 'zero = ', 'a zero vector']) {
+      expect(text).not.toContain(absent);
     }
     expect(importsOf(lines)).toEqual(['import csv', '', 'import numpy as np', 'import umap'].filter(Boolean));
     expect(lines.join('\n')).not.toContain('def uint32_stream');
@@ -233,24 +241,127 @@ describe('umapLearnSnippet', () => {
     for (const line of [
       '    with open(path, newline="", encoding="utf-16") as file:',
       '        records = list(csv.reader(file, delimiter=";"))',
-      '            value = float(cell.replace(",", ".", 1))',
+      '            return float(cell.replace(",", ".", 1))  # float64, as the explorer parses; "inf", "nan", "1e999" are not finite',
       'LABEL = None',
-      '# Constant columns are kept: under the cosine metric they change angles.',
-      'sigma = 1e-3 * std',
+      '    # Constant columns are kept: under the cosine metric they change angles.',
+      'sigma = 1e-3 * mean_std(X.astype(np.float64))[1]',
+      '    return values',
       'normal = normal_stream(derive_seed(42, "csv-duplicate-jitter"))',
     ]) {
       expect(lines).toContain(line);
     }
     const text = lines.join('\n');
     expect(text).not.toContain('records = records[1:]');
-    expect(text).not.toContain('X = ((X - mean) / std)');
+    expect(text).not.toContain('mean_std(values');
     expect(text).toContain(
-      '# The explorer dropped 2 rows with a missing or non-finite value; read_features leaves them out too.',
+      '# The explorer dropped 2 rows with a cell that is not a number; read_features leaves them out too.',
     );
     expect(text).toContain('3 rows repeat an earlier row');
     expect(linesOf({ dataset: 'csv' }, csvRun({ encoding: 'windows-1252', delimiter: '\t' }))).toContain(
       '        records = list(csv.reader(file, delimiter="\\t"))',
     );
+  });
+
+  it('rescales the columns float32 could not hold with the numbers of `source`, and only then', () => {
+    const rescaled = [
+      { name: 'x2', prescale: 1, offset: 0, divisor: 1e39 },
+      { name: 'x "3"', prescale: 1, offset: 1600000001.45, divisor: 1e-50 },
+    ];
+    const lines = linesOf(
+      { dataset: 'csv', init: 'spectral' },
+      csvRun({ standardize: false, rescaled, duplicateRows: 1 }),
+    );
+    const at = (line: string) => {
+      const index = lines.indexOf(line);
+      expect(index, line).toBeGreaterThan(0);
+      return index;
+    };
+    // By index in FEATURES ([1, 2, 4]): "x2" is the second, "x \"3\"" the third; the numbers as they are.
+    const table = at('RESCALED = {');
+    expect(lines.slice(table + 1, table + 4)).toEqual([
+      '    1: (1.0, 0.0, 1e+39),  # "x2"',
+      '    2: (1.0, 1600000001.45, 1e-50),  # "x \\"3\\""',
+      '}',
+    ]);
+    for (const line of [
+      'FLOAT32_MAX = 3.4028234663852886e+38',
+      '    if top > FLOAT32_MAX or 0 < top < 2.0**-102:',
+      '    if not any(float32_trouble(column[np.isfinite(column)]) for column in values.T):',
+      '        values = values.astype(np.float32).astype(np.float64)',
+      '        values[:, c] / RESCALED[c][0] if c in RESCALED else values[:, c].astype(np.float32).astype(np.float64)',
+      '    offset = np.array([RESCALED[c][1] if c in RESCALED else 0.0 for c in columns])',
+      '    divisor = np.array([RESCALED[c][2] if c in RESCALED else 1.0 for c in columns])',
+      '    return ((Z - offset) / divisor).astype(np.float32)',
+      'sigma = 1e-3 * mean_std(X.astype(np.float64))[1]',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    // The rescaled columns are read as float64: no cast of every column to float32 while reading.
+    expect(lines).not.toContain('        values = values.astype(np.float32)');
+    // Standardising: offset and divisor are the mean and std of x / prescale, as the explorer computes them.
+    const standardized = linesOf(
+      { dataset: 'csv' },
+      csvRun({
+        rescaled: [{ name: 'x1', prescale: 1e-50, offset: 3.8333333333333335, divisor: 2.034425935955617 }],
+      }),
+    );
+    expect(standardized).toContain('    0: (1e-50, 3.8333333333333335, 2.034425935955617),  # "x1"');
+    expect(standardized).toContain('    mean, std = mean_std(Z)');
+    expect(standardized).toContain('    return ((Z - mean) / std).astype(np.float32)');
+    expect(standardized.join('\n')).not.toContain('offset = np.array');
+    // A name that is not among the feature columns cannot be matched: said, not guessed.
+    const odd = linesOf(
+      { dataset: 'csv' },
+      csvRun({ rescaled: [{ name: 'gone', prescale: 1, offset: 0, divisor: 10 }, ...rescaled] }),
+    );
+    expect(odd.join('\n')).toContain('# NOT THE SAME X: the explorer also rescaled "gone"');
+    expect(odd).toContain('    1: (1.0, 0.0, 1e+39),  # "x2"');
+    // Without `rescaled` (or with an empty one): none of these lines.
+    for (const plain of [csvRun({ standardize: false }), csvRun({ standardize: false, rescaled: [] })]) {
+      const text = linesOf({ dataset: 'csv' }, plain).join('\n');
+      for (const absent of ['RESCALED', 'float32_trouble', 'FLOAT32_MAX', 'prescale', 'Z = ']) {
+        expect(text).not.toContain(absent);
+      }
+    }
+  });
+
+  it('drops the rows all zero under cosine after building the points, and only when `source` did', () => {
+    const lines = linesOf(
+      { dataset: 'csv', metric: 'cosine' },
+      csvRun({ metric: 'cosine', standardize: false, zeroRows: 3 }),
+    );
+    const at = (line: string) => {
+      const index = lines.indexOf(line);
+      expect(index, line).toBeGreaterThan(0);
+      return index;
+    };
+    const built = at('X = points(values)');
+    const zero = at('zero = ~X.any(axis=1)');
+    const loop = at('while zero.any():');
+    expect(lines.slice(loop + 1, loop + 4)).toEqual([
+      '    values, labels = values[~zero], labels and [label for label, z in zip(labels, zero) if not z]',
+      '    X = points(values)',
+      '    zero = ~X.any(axis=1)',
+    ]);
+    const jitter = at('# No row repeats another, so the explorer jittered none.');
+    expect(at('values, labels = read_features(CSV_FILE)') < built).toBe(true);
+    expect(built < zero && zero < loop && loop < jitter).toBe(true);
+    const text = lines.join('\n');
+    expect(text).toContain('the explorer dropped the 3 rows all zero\n# in these points, then built');
+    const standardized = linesOf(
+      { dataset: 'csv', metric: 'cosine' },
+      csvRun({ metric: 'cosine', zeroRows: 1 }),
+    ).join('\n');
+    expect(standardized).toContain(
+      'the explorer dropped the 1 row all zero\n# in these points (after standardising)',
+    );
+    for (const patch of [{}, { zeroRows: 0 }]) {
+      const none = linesOf({ dataset: 'csv', metric: 'cosine' }, csvRun({ metric: 'cosine', ...patch })).join(
+        '\n',
+      );
+      expect(none).not.toContain('zero = ~X.any(axis=1)');
+      expect(none).not.toContain('a zero vector');
+    }
   });
 
   it('without how the CSV was read it says so, and a hostile file name cannot inject a line of code', () => {
