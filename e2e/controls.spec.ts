@@ -65,7 +65,7 @@ test('Table 1 after a short ring run bolds the diverged layout in the μ row', a
   await expect(page.getByTestId('epoch')).toHaveText('0 / 200', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('epoch')).toHaveText('200 / 200', { timeout: 60_000 });
-  await page.getByRole('button', { name: 'Compute Table 1' }).click();
+  await page.getByRole('button', { name: /^Quick \(200 epochs, 1 seed\)/ }).click();
   const diverged = page.getByTestId('table1-mu-diverged');
   await expect(diverged.locator('strong')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('table1-mu-result').locator('strong')).toHaveCount(0);

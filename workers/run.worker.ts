@@ -5,7 +5,9 @@ import type { ExplorerConfig } from '../src/engine/config';
 import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
 import { decodeDigits } from '../src/engine/mnistDigits';
+import type { PairBox } from '../src/engine/pairViews';
 import { type ExternalDataset, MNIST_ID } from '../src/engine/stages';
+import type { Table1Progress, Table1Request } from '../src/engine/table1';
 
 // Thin entry: the engine (src/engine, tested in Node) does the work; this file only exposes it.
 
@@ -116,10 +118,18 @@ const api = {
   play: () => engine.play(),
   pause: () => engine.pause(),
   step: (epochs: number) => engine.step(epochs),
+  /** Brushing a pair view: the points of the pairs in the box (engine.pairPoints), transferred. */
+  pairPoints(view: 'target' | 'mu', box: PairBox) {
+    const points = engine.pairPoints(view, box);
+    return Comlink.transfer(points, [points.buffer]);
+  },
   reset: () => engine.reset(),
   cancel: () => engine.cancel(),
   runSeeds: (seeds: number, every: number) => engine.runSeeds(seeds, every),
   lossTable: () => engine.lossTable(),
+  /** Table 1 over seeds; `onProgress` is the page's Comlink.proxy callback. */
+  runTable1: (options: Table1Request, onProgress?: (progress: Table1Progress) => void) =>
+    engine.runTable1(options, onProgress && ((progress) => void onProgress(progress))),
   /** The page shares one Int32 cell; bumping it cancels a build that is busy computing. */
   shareCancelCell(buffer: SharedArrayBuffer) {
     cancelCell = new Int32Array(buffer);

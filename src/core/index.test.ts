@@ -27,6 +27,7 @@ const contractFunctions = [
   'createOptimizer',
   'createParallelOptimizer',
   'serveOptimizerShard',
+  'ringArcs',
   'ringThickness',
   'radialSpread',
   'knnRecall',

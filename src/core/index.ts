@@ -35,6 +35,7 @@ export {
   knnRecall,
   pearsonCorrelation,
   radialSpread,
+  ringArcs,
   ringThickness,
   spearmanCorrelation,
 } from './metrics';

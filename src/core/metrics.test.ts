@@ -5,6 +5,7 @@ import {
   knnRecall,
   pearsonCorrelation,
   radialSpread,
+  ringArcs,
   ringThickness,
   spearmanCorrelation,
 } from './metrics';
@@ -69,6 +70,107 @@ describe('ringThickness and radialSpread against umap_learn_reference.json', () 
     // Uniform radial noise of width 0.1 around radius 1: std 0.1/√12 = 0.0289, less the bin means.
     expect(ringThickness(noisy)).toBeGreaterThan(0.025);
     expect(ringThickness(noisy)).toBeLessThan(0.031);
+  });
+});
+
+/**
+ * `count` points evenly spread in angle over [0°, 360°) minus the `removed` sectors [start, start +
+ * width) (degrees), at radius 3 ± 0.15 around (2, −1).
+ */
+function ringWithout(count: number, removed: [number, number][], seed = 1): Float32Array {
+  const rng = createRng(seed);
+  const coordinates: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const degrees = (360 * (i + 0.5)) / count;
+    if (removed.some(([start, width]) => degrees >= start && degrees < start + width)) continue;
+    const angle = (degrees * Math.PI) / 180;
+    const radius = 3 + 0.3 * (rng.next() - 0.5);
+    coordinates.push(2 + radius * Math.cos(angle), -1 + radius * Math.sin(angle));
+  }
+  return Float32Array.from(coordinates);
+}
+
+describe('ringArcs', () => {
+  it('is 1 for a full ring', () => {
+    expect(ringArcs(ringWithout(360, []))).toBe(1);
+    expect(ringArcs(ringWithout(1000, []))).toBe(1);
+  });
+
+  it('counts the arcs left by removed 40° sectors: two → 2, three → 3', () => {
+    expect(
+      ringArcs(
+        ringWithout(360, [
+          [10, 40],
+          [190, 40],
+        ]),
+      ),
+    ).toBe(2);
+    expect(
+      ringArcs(
+        ringWithout(1000, [
+          [10, 40],
+          [190, 40],
+        ]),
+      ),
+    ).toBe(2);
+    expect(
+      ringArcs(
+        ringWithout(360, [
+          [0, 40],
+          [120, 40],
+          [240, 40],
+        ]),
+      ),
+    ).toBe(3);
+    // Unequal arcs, one gap across the ±180° seam of atan2.
+    expect(
+      ringArcs(
+        ringWithout(720, [
+          [30, 40],
+          [160, 45],
+          [300, 70],
+        ]),
+      ),
+    ).toBe(3);
+  });
+
+  it('counts a ring opened at one place (a "C") as one arc', () => {
+    expect(ringArcs(ringWithout(360, [[100, 60]]))).toBe(1);
+  });
+
+  it('does not count the holes of a ring of independent uniform angles, nor gaps of ≤ 10°', () => {
+    for (const [count, seed] of [
+      [50, 1],
+      [200, 2],
+      [1000, 3],
+    ]) {
+      const rng = createRng(seed);
+      const points = new Float32Array(2 * count);
+      for (let i = 0; i < count; i++) {
+        const angle = 2 * Math.PI * rng.next();
+        points[2 * i] = Math.cos(angle);
+        points[2 * i + 1] = Math.sin(angle);
+      }
+      expect(ringArcs(points)).toBe(1);
+    }
+    // 1000 points, an 8° sector missing: too narrow to be a tear.
+    expect(ringArcs(ringWithout(1000, [[50, 8]]))).toBe(1);
+    expect(
+      ringArcs(
+        ringWithout(1000, [
+          [50, 12],
+          [200, 12],
+        ]),
+      ),
+    ).toBe(2);
+  });
+
+  it('finds umap-learn’s paper ring torn in two after 500 epochs, and opened once after 10 000', () => {
+    expect(ringArcs(readLayout('ring_seed3_input.csv'))).toBe(1);
+    // Gaps of 20.1° and 10.7° (both visible in a plot, the rest ≤ 5.9°): two arcs.
+    expect(ringArcs(readLayout('ring_seed3_umap_500ep.csv'))).toBe(2);
+    // One gap of 18.3° (the rest ≤ 5.2°): a "C", one arc.
+    expect(ringArcs(readLayout('ring_seed3_umap_10000ep.csv'))).toBe(1);
   });
 });
 

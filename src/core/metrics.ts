@@ -77,6 +77,45 @@ export function ringThickness(points2d: Float32Array): number {
   return std(residuals) / mean(radii);
 }
 
+/** Smallest angular gap `ringArcs` counts as a tear: 10°, 2π/36 (one bin of `ringThickness`). */
+const MIN_TEAR_ANGLE = (2 * Math.PI) / 36;
+
+/**
+ * The widest gap n angles scattered independently and uniformly around the circle leave with
+ * probability at most 10⁻³: the g with n·(1 − g/2π)^(n−1) = 10⁻³ (a union bound on the n gaps).
+ * About 4.9° for n = 1000, 12.6° for 360 points and 71° for 50 (one ring of 'rings' at n = 1000).
+ */
+function chanceGap(n: number): number {
+  if (n < 2) return 2 * Math.PI;
+  return 2 * Math.PI * (1 - (1e-3 / n) ** (1 / (n - 1)));
+}
+
+/**
+ * Number of arcs a ring-shaped 2-D layout is torn into: sort the points by angle around their
+ * centroid and count the gaps between angularly consecutive points (the wrap-around one included)
+ * that are wider than both 10° (2π/36) and `chanceGap(n)`, the widest gap uniformly scattered
+ * angles leave with probability 10⁻³. No such gap: 1 (an intact ring); k ≥ 1 gaps: k arcs — so a
+ * ring opened at one place (a "C") also counts 1.
+ *
+ * Why this threshold: an intact embedded ring spreads its points over all angles about as evenly
+ * as the input ring (angles 2πi/n jittered by at most noise/radius = 0.125 rad), and never less
+ * evenly than independent uniform angles, whose widest gap `chanceGap` bounds; the 10° floor keeps
+ * large rings from counting the small holes of a thinned ring. A real tear is wider than both. The
+ * paper's input rings have their widest gaps far below the threshold: 2.6° for n = 1000 (seed 3,
+ * threshold 10°), at most 18° over the 20 rings of 50 points (threshold 71°, so with so few points
+ * only a tear wider than 71° can be told from chance).
+ */
+export function ringArcs(points2d: Float32Array): number {
+  const { angles } = polar(points2d);
+  const n = angles.length;
+  if (n < 2) return 1;
+  angles.sort();
+  const threshold = Math.max(MIN_TEAR_ANGLE, chanceGap(n));
+  let gaps = 2 * Math.PI - (angles[n - 1] - angles[0]) > threshold ? 1 : 0;
+  for (let i = 1; i < n; i++) if (angles[i] - angles[i - 1] > threshold) gaps++;
+  return Math.max(1, gaps);
+}
+
 /** std/mean of the distances to the centroid: `width` in umap_learn_reference.json. */
 export function radialSpread(points2d: Float32Array): number {
   const { radii } = polar(points2d);

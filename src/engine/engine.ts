@@ -2,10 +2,11 @@ import { CancelledError } from '../core/cancel';
 import { UserError } from '../core/errors';
 import { evaluateLosses } from '../core/losses';
 import { type LossTableRow, lossTable } from '../core/lossTable';
-import { ringThickness } from '../core/metrics';
+import { ringArcs, ringThickness } from '../core/metrics';
 import type { Optimizer } from '../core/optimizer';
 import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '../core/targets';
 import type { Dataset } from '../core/types';
+import { changeSummary } from './changeSummary';
 import { type ExplorerConfig, planChange, type Stage, stageKeys } from './config';
 import { createEvaluationBudget, type EvaluationBudget } from './evaluationBudget';
 import { embeddingFingerprint } from './fingerprint';
@@ -19,6 +20,7 @@ import type {
   RunStatus,
 } from './frame';
 import { type MultiSeedCurves, runSeeds } from './multiSeed';
+import { type PairBox, pairPointsInBox, pairViews } from './pairViews';
 import { RING_COUNT } from './parameters';
 import {
   type Artifacts,
@@ -27,6 +29,8 @@ import {
   type ExternalDataset,
   type ParallelEpochs,
 } from './stages';
+import { runTable1, type Table1Progress, type Table1Request, type Table1Seeds } from './table1';
+import { createRateMeter, type RateMeter, stageRemainingSeconds } from './timeEstimates';
 
 export interface EngineOptions {
   /** Runs a task later; the worker passes a MessageChannel-based scheduler, tests a manual queue. */
@@ -45,7 +49,7 @@ export interface EngineOptions {
    */
   cancelGeneration?: () => number;
   /** Progress of long stages, pushed while the worker is busy (the UI cannot pull then). */
-  onProgress?: (progress: { stage: Stage; fraction: number }) => void;
+  onProgress?: (progress: { stage: Stage; fraction: number; remainingSeconds?: number }) => void;
   /** Helper threads for configurations with threads > 1; without them such runs use one thread. */
   parallel?: ParallelEpochs;
 }
@@ -62,6 +66,12 @@ interface Run {
   inputThickness?: number;
   runInfoSent: boolean;
   epochsPerSecond: number;
+  /** ν* of eq. 15 on the stored pairs at the current m, aligned with the graph's values. */
+  nuStar: Float32Array;
+  /** Epochs per second of wall time while running (slices and the gaps between them), smoothed. */
+  rate: RateMeter;
+  /** When the last slice of epochs ended (ms), to time the next one from there. */
+  lastSliceEnd: number;
 }
 
 const HISTOGRAM_INTERVAL_MS = 250;
@@ -129,6 +139,14 @@ export function createEngine(options: EngineOptions = {}) {
     return playing || stepsRequested > 0 ? 'running' : 'paused';
   }
 
+  /** While running: the epochs still to run (all, or the steps asked for) at the smoothed pace. */
+  function remainingSeconds(current: Run): number | undefined {
+    const rate = current.rate.perSecond;
+    if (status() !== 'running' || !(rate > 0)) return undefined;
+    const left = current.optimizer.nEpochs - current.optimizer.epoch;
+    return (playing ? left : Math.min(stepsRequested, left)) / rate;
+  }
+
   function frame(): Frame {
     if (!run) return emptyFrame();
     const sent = outbox;
@@ -153,7 +171,9 @@ export function createEngine(options: EngineOptions = {}) {
         artifacts.dataset.n > maxExactLossPoints ? 'approximate (far field, rel. error ≤ 1e-3)' : undefined,
       histograms: sent.histograms ? run.histograms : undefined,
       thickness: points ? ringThickness(points) : undefined,
+      ringArcs: points ? ringArcs(points) : undefined,
       epochsPerSecond: run.epochsPerSecond,
+      remainingSeconds: remainingSeconds(run),
       progress,
       error,
       notice,
@@ -234,22 +254,27 @@ export function createEngine(options: EngineOptions = {}) {
     run?.optimizer.dispose();
     latestRunId += 1;
     const points = ringPoints(artifacts.dataset, artifacts.dataset.points, config);
+    const nuStar = targetSimilarities(artifacts.graph, config.m);
     run = {
       id: latestRunId,
       config,
       artifacts,
       optimizer,
       threadsMessage,
-      budget: createEvaluationBudget(evaluationShare),
+      budget: createEvaluationBudget(evaluationShare, config.epochs),
       histograms: {
         mu: similarityHistogram(artifacts.graph.values),
-        nuStar: similarityHistogram(targetSimilarities(artifacts.graph, config.m)),
+        nuStar: similarityHistogram(nuStar),
         nu: null,
         nuEpoch: 0,
+        pairs: null,
       },
       inputThickness: points && artifacts.dataset.dim === 2 ? ringThickness(points) : undefined,
       runInfoSent: false,
       epochsPerSecond: 0,
+      nuStar,
+      rate: createRateMeter(),
+      lastSliceEnd: Number.NEGATIVE_INFINITY,
     };
     outbox = { actual: [], evaluations: [], histograms: true };
     lastHistogramAt = Number.NEGATIVE_INFINITY;
@@ -261,13 +286,22 @@ export function createEngine(options: EngineOptions = {}) {
   function build(config: ExplorerConfig) {
     cancelRequested = false;
     const generation = cancelGeneration();
+    /** The stage whose progress is being reported, and when it started (its time-left estimate). */
+    let timedStage: Stage | null = null;
+    let stageStartedAt = now();
     try {
       const artifacts = cache.build(
         config,
         external,
         (stage, fraction) => {
-          progress = { stage, fraction };
-          options.onProgress?.({ stage, fraction });
+          if (stage !== timedStage) {
+            timedStage = stage;
+            stageStartedAt = now();
+          }
+          const remainingSeconds = stageRemainingSeconds((now() - stageStartedAt) / 1000, fraction);
+          const report = { stage, fraction, remainingSeconds };
+          progress = report;
+          options.onProgress?.(report);
         },
         () => cancelRequested || cancelGeneration() !== generation,
       );
@@ -313,6 +347,7 @@ export function createEngine(options: EngineOptions = {}) {
     lastHistogramAt = now();
     const nu = embeddingSimilarities(artifacts.graph, optimizer.embedding, artifacts.a, artifacts.b);
     current.histograms = { ...current.histograms, nu: similarityHistogram(nu), nuEpoch: optimizer.epoch };
+    current.histograms.pairs = pairViews(artifacts.graph.values, current.nuStar, nu);
     outbox.histograms = true;
   }
 
@@ -340,6 +375,12 @@ export function createEngine(options: EngineOptions = {}) {
       stepsRequested = 0;
     }
     refreshNuHistogram(current);
+    // The pace in wall time: from the end of the previous slice (publishing and scheduling count
+    // too), or from this slice's start when the run was paused in between.
+    const sliceEnd = now();
+    const from = sliceEnd - current.lastSliceEnd < 1000 ? current.lastSliceEnd : sliceStart;
+    current.rate.record(epochs, (sliceEnd - from) / 1000);
+    current.lastSliceEnd = sliceEnd;
   }
 
   function tick() {
@@ -360,7 +401,14 @@ export function createEngine(options: EngineOptions = {}) {
     configure(next: ExplorerConfig): ChangeReport {
       const reference = pendingBuild ?? run?.config ?? null;
       // A newly loaded CSV under the same config is a dataset change: compare with the id last planned for.
-      const plan = planChange(reference, next, plannedDatasetId ?? external?.id, external?.id);
+      const previousDatasetId = plannedDatasetId ?? external?.id;
+      const plan = planChange(reference, next, previousDatasetId, external?.id);
+      const summary = changeSummary(
+        reference,
+        next,
+        plan,
+        next.dataset === 'csv' && reference?.dataset === 'csv' && previousDatasetId !== external?.id,
+      );
       plannedDatasetId = external?.id;
       requested = next;
       notice = undefined;
@@ -368,20 +416,38 @@ export function createEngine(options: EngineOptions = {}) {
       if (plan.rebuild.length > 0 || !run) {
         pendingBuild = next;
         ensureTick();
-        return { applied: 'restart', rebuild: plan.rebuild, live: plan.live, runId: latestRunId + 1 };
+        return {
+          applied: 'restart',
+          rebuild: plan.rebuild,
+          live: plan.live,
+          runId: latestRunId + 1,
+          summary,
+        };
       }
       if (plan.live.includes('m')) {
         run.optimizer.setNegativeSampleRate(next.m);
+        run.nuStar = targetSimilarities(run.artifacts.graph, next.m);
         run.histograms = {
           ...run.histograms,
-          nuStar: similarityHistogram(targetSimilarities(run.artifacts.graph, next.m)),
+          nuStar: similarityHistogram(run.nuStar),
         };
         outbox.histograms = true;
+        // The pair views compare ν with the new ν*: refresh them now rather than at the next tick.
+        if (run.histograms.pairs) {
+          lastHistogramAt = Number.NEGATIVE_INFINITY;
+          refreshNuHistogram(run);
+        }
       }
       if (plan.live.includes('learningRate')) run.optimizer.setLearningRate(next.learningRate);
       run.config = next;
       publish();
-      return { applied: plan.live.length > 0 ? 'live' : 'none', rebuild: [], live: plan.live, runId: run.id };
+      return {
+        applied: plan.live.length > 0 ? 'live' : 'none',
+        rebuild: [],
+        live: plan.live,
+        runId: run.id,
+        summary,
+      };
     },
 
     /** A dataset from outside the generators (a CSV, the bundled digits); configure() then uses it. */
@@ -432,6 +498,7 @@ export function createEngine(options: EngineOptions = {}) {
       cancelRequested = false;
       const generation = cancelGeneration();
       let lastPause = now();
+      const seedsStartedAt = now();
       try {
         return await runSeeds(config, artifacts, {
           seeds,
@@ -439,7 +506,8 @@ export function createEngine(options: EngineOptions = {}) {
           shouldCancel: () => cancelRequested || cancelGeneration() !== generation,
           pause: async (fraction) => {
             if (now() - lastPause < sliceMs) return;
-            progress = { stage: 'seeds', fraction };
+            const remainingSeconds = stageRemainingSeconds((now() - seedsStartedAt) / 1000, fraction);
+            progress = { stage: 'seeds', fraction, remainingSeconds };
             publish();
             await new Promise<void>((resolve) => schedule(resolve));
             lastPause = now();
@@ -449,6 +517,43 @@ export function createEngine(options: EngineOptions = {}) {
         progress = undefined;
         publish();
       }
+    },
+
+    /**
+     * Table 1 with the paper's recipe (docs/algorithm.md §3.5): `options.config` (default: the
+     * configuration last asked for) for seeds 0 … seeds − 1, each seeding the data too, `epochs`
+     * epochs per run on one thread, the dense-φ row too with `dense`; mean ± std of the purported
+     * and effective losses (engine/table1.ts). Pauses the current run. Progress (epochs of all runs,
+     * the time left) goes to `onProgress` at most every 250 ms. Resolves with null if cancelled
+     * (cancel(), or the shared cancel cell), as runSeeds.
+     */
+    async runTable1(
+      options: Table1Request,
+      onProgress?: (progress: Table1Progress) => void,
+    ): Promise<Table1Seeds | null> {
+      const base = options.config ?? requested ?? run?.config;
+      if (!base) throw new UserError('Start a run first.');
+      playing = false;
+      stepsRequested = 0;
+      cancelRequested = false;
+      const generation = cancelGeneration();
+      publish();
+      let lastPause = now();
+      let lastReport = Number.NEGATIVE_INFINITY;
+      return runTable1(base, options, {
+        external,
+        now,
+        shouldCancel: () => cancelRequested || cancelGeneration() !== generation,
+        report: async (progress) => {
+          if (now() - lastReport >= 250) {
+            lastReport = now();
+            onProgress?.(progress);
+          }
+          if (now() - lastPause < sliceMs) return;
+          await new Promise<void>((resolve) => schedule(resolve));
+          lastPause = now();
+        },
+      });
     },
 
     /**
@@ -480,6 +585,19 @@ export function createEngine(options: EngineOptions = {}) {
         b: artifacts.b,
         m: config.m,
       });
+    },
+
+    /**
+     * Brushing a pair view: the sorted, distinct points i and j of every stored pair whose (x, y) lies
+     * in `box` (bounds included), x = ν* (view 'target') or μ (view 'mu'), y = ν of the current
+     * embedding. Empty without a run.
+     */
+    pairPoints(view: 'target' | 'mu', box: PairBox): Int32Array {
+      if (!run) return new Int32Array(0);
+      const { artifacts, optimizer } = run;
+      const nu = embeddingSimilarities(artifacts.graph, optimizer.embedding, artifacts.a, artifacts.b);
+      const x = view === 'target' ? run.nuStar : artifacts.graph.values;
+      return pairPointsInBox(artifacts.graph, x, nu, box);
     },
 
     get status(): RunStatus {

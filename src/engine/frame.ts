@@ -10,6 +10,11 @@ export interface ChangeReport {
   rebuild: Stage[];
   live: LiveParameter[];
   runId: number;
+  /**
+   * The change in plain words, from the configuration difference (changeSummary.ts): e.g. "k changed:
+   * rebuilding the graph", "m applied live", "no change".
+   */
+  summary: string;
 }
 
 /** Sent once per run: what does not change while the optimizer runs. */
@@ -46,11 +51,43 @@ export interface Histograms {
   nu: Float64Array | null;
   /** Epoch of the embedding ν was computed on. */
   nuEpoch: number;
+  /**
+   * ν pair by pair against ν* and μ, on the same stored pairs and the same embedding as `nu`; null
+   * (the engine always sets it) when ν is not available yet. Optional only so that histograms
+   * made outside the engine (exports, tests) need not carry it.
+   */
+  pairs?: PairViews | null;
+}
+
+/**
+ * Per-pair views of the stored pairs (pairViews.ts): what ν reproduces, ν* or μ (paper §6, Fig. 4).
+ * ν* is eq. 15 under either sampling, as in the ν* histogram; under §7.3's corrected sampling the
+ * optimizer aims at μ instead, and the numbers show it (mean |ν − μ| below mean |ν − ν*|).
+ */
+export interface PairViews {
+  /** Bins per axis of both 2-D histograms over [0, 1] × [0, 1]. */
+  bins: number; // 40
+  /** Counts, row-major [yBin * bins + xBin]: x = ν* (eq. 15), y = ν of the current embedding. */
+  nuVsTarget: Uint32Array;
+  /** Counts: x = μ, y = ν. */
+  nuVsMu: Uint32Array;
+  /** Mean over the pairs of |ν − ν*| and of |ν − μ|: "ν reproduces ν*, not μ" as numbers. */
+  meanAbsNuMinusTarget: number;
+  meanAbsNuMinusMu: number;
+  /** Share of pairs whose ν is nearer ν* than μ. */
+  nearerTarget: number;
 }
 
 export interface ActualLoss {
   epoch: number;
   actual: LossParts;
+}
+
+/** Progress of a build stage or of the multi-seed runs. */
+export interface StageProgressReport {
+  stage: Stage | 'seeds';
+  fraction: number;
+  remainingSeconds?: number;
 }
 
 /** What the UI renders. Loss histories arrive as increments since the previous frame. */
@@ -79,8 +116,19 @@ export interface Frame {
   evaluationNote?: string;
   histograms?: Histograms;
   thickness?: number;
+  /**
+   * Ring datasets only: the arcs the embedded ring (ring 0 of 'rings') is torn into, 1 for an intact
+   * ring (core/metrics.ts `ringArcs`); the thickness means something only when this is 1.
+   */
+  ringArcs?: number;
   epochsPerSecond: number;
-  progress?: { stage: Stage | 'seeds'; fraction: number };
+  /** While running: the epochs still to run over the smoothed measured epochs per second. */
+  remainingSeconds?: number;
+  /**
+   * A long stage or the multi-seed runs; `remainingSeconds` from the stage's elapsed time and
+   * fraction, once fraction ≥ 0.05 and 0.5 s have passed.
+   */
+  progress?: StageProgressReport;
   /** A message for the user about the last change, e.g. a rejected value. */
   error?: string;
   notice?: string;

@@ -4,6 +4,7 @@ import type { CsvSource } from '../engine/csvSession';
 import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
 import type { RunEstimate } from '../engine/runEstimate';
+import type { Table1Progress, Table1Seeds } from '../engine/table1';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
 import type { CsvIdentity } from './urlCodec';
 
@@ -41,6 +42,12 @@ export interface ExplorerState {
   /** Fig. 3's mean ± std curves of the last multi-seed run (cleared by a restart). */
   multiSeed: MultiSeedCurves | null;
   setMultiSeed(curves: MultiSeedCurves | null): void;
+  /** Table 1 over seeds (engine/table1.ts), the last one computed; kept across runs (it names its own setting). */
+  table1: Table1Seeds | null;
+  setTable1(table: Table1Seeds | null): void;
+  /** While Table 1 over seeds runs: epochs done of all its runs, and the time left once estimated. */
+  table1Progress: Table1Progress | null;
+  setTable1Progress(progress: Table1Progress | null): void;
   /** The CSV file loaded last (the engine holds its dataset); the URL and the exports name it. */
   csv: LoadedCsv | null;
   setCsv(csv: LoadedCsv | null): void;
@@ -72,6 +79,10 @@ export function createExplorerStore() {
     progress: null,
     multiSeed: null,
     setMultiSeed: (multiSeed) => set({ multiSeed }),
+    table1: null,
+    setTable1: (table1) => set({ table1 }),
+    table1Progress: null,
+    setTable1Progress: (table1Progress) => set({ table1Progress }),
     csv: null,
     setCsv: (csv) => set({ csv }),
     setConfig: (config) => set({ config }),

@@ -4,8 +4,10 @@ import { type ExplorerConfig, planChange } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
 import type { ChangeReport } from '../engine/frame';
+import type { PairBox } from '../engine/pairViews';
 import { N_MENU_MAX } from '../engine/parameters';
 import { estimateRun } from '../engine/runEstimate';
+import type { Table1Progress, Table1Request } from '../engine/table1';
 import { type ExplorerStore, useExplorerStore } from './store';
 
 export type RunClient = ReturnType<typeof startRunClient>;
@@ -102,6 +104,11 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
     play: () => api.play(),
     pause: () => api.pause(),
     step: (epochs: number) => api.step(epochs),
+    /**
+     * Brushing a pair view: the sorted, distinct points of the stored pairs whose (ν*, ν) (view
+     * 'target') or (μ, ν) (view 'mu') lies in `box`, bounds included, on the current embedding.
+     */
+    pairPoints: (view: 'target' | 'mu', box: PairBox): Promise<Int32Array> => api.pairPoints(view, box),
     reset: () => api.reset(),
     cancel() {
       if (cancelCell) Atomics.add(cancelCell, 0, 1);
@@ -113,6 +120,29 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       return curves;
     },
     lossTable: () => api.lossTable(),
+    /**
+     * Table 1 over seeds (engine.runTable1): its progress goes to the store's `table1Progress` while
+     * it runs, the table to `table1`. Resolves with null if cancelled (cancel()).
+     */
+    async runTable1(options: Table1Request) {
+      let active = true;
+      const rows = options.dense ? 2 : 1;
+      store.getState().setTable1Progress({ done: 0, total: options.seeds * options.epochs * rows });
+      try {
+        const table = await api.runTable1(
+          options,
+          // Progress comes on the proxy's own port: one arriving after the result is dropped.
+          Comlink.proxy((progress: Table1Progress) => {
+            if (active) store.getState().setTable1Progress(progress);
+          }),
+        );
+        if (table) store.getState().setTable1(table);
+        return table;
+      } finally {
+        active = false;
+        store.getState().setTable1Progress(null);
+      }
+    },
     dispose() {
       disposed = true;
       api[Comlink.releaseProxy]();

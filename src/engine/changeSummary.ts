@@ -1,0 +1,68 @@
+import type { ChangePlan, ExplorerConfig, Stage } from './config';
+
+/** The parameters as the controls name them, in the order a summary lists them. */
+const parameterNames: [keyof ExplorerConfig, string][] = [
+  ['dataset', 'dataset'],
+  ['n', 'n'],
+  ['seed', 'seed'],
+  ['metric', 'metric'],
+  ['k', 'k'],
+  ['similarity', 'similarities'],
+  ['epochs', 'epochs'],
+  ['init', 'init'],
+  ['minDist', 'min_dist'],
+  ['pushNegatives', 'push negatives'],
+  ['sampling', 'sampling'],
+  ['threads', 'threads'],
+  ['m', 'm'],
+  ['learningRate', 'learning rate'],
+];
+
+/** What rebuilding from each stage on means, in plain words. */
+const rebuildFrom: Record<Stage, string> = {
+  dataset: 'new data, rebuilding everything',
+  knn: 'recomputing the nearest neighbours, the graph and the layout',
+  graph: 'rebuilding the graph',
+  init: 'new initial layout',
+  optimizer: 'restarting the optimizer',
+};
+
+/** "a", "a and b", "a, b and c". */
+function listed(words: string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+}
+
+/**
+ * The change from `previous` to `next` in plain words, for the note under the controls: what
+ * changed and what that does, from the plan (`planChange`): "k changed: rebuilding the graph",
+ * "n changed: new data, rebuilding everything", "seed changed: new data and layout", "m applied
+ * live", "no change". `datasetReplaced`: a new file was loaded under the same configuration.
+ */
+export function changeSummary(
+  previous: ExplorerConfig | null,
+  next: ExplorerConfig,
+  plan: ChangePlan,
+  datasetReplaced = false,
+): string {
+  if (!previous) return 'first run: building everything';
+  const changed = parameterNames.filter(([key]) => previous[key] !== next[key]).map(([, name]) => name);
+  if (datasetReplaced) changed.unshift('file');
+  const subject = `${listed(changed)} changed`;
+  const first = plan.rebuild[0];
+  if (first) {
+    // The seed seeds the generated data, the initial layout and the optimizer.
+    const seedOnly = changed.length === 1 && changed[0] === 'seed';
+    if (seedOnly)
+      return first === 'dataset' ? 'seed changed: new data and layout' : 'seed changed: new layout';
+    if (changed.length === 0) return `rebuilding: ${rebuildFrom[first]}`;
+    return `${subject}: ${rebuildFrom[first]}`;
+  }
+  if (plan.live.length > 0) {
+    const live: string[] = plan.live.map((parameter) => (parameter === 'm' ? 'm' : 'learning rate'));
+    const ignored = changed.filter((name) => !live.includes(name));
+    const note = ignored.length > 0 ? `; ${listed(ignored)} changed without effect on this run` : '';
+    return `${listed(live)} applied live${note}`;
+  }
+  if (changed.length > 0) return `${subject}: no effect on this run`;
+  return 'no change';
+}
