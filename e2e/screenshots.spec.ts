@@ -28,6 +28,24 @@ test('main view: the ring contracted after 500 epochs (Fig. 1b, umap-learn defau
   await expect(page).toHaveScreenshot('ring-500-epochs.png');
 });
 
+test('Fig. 4 preset: the claim card beside the histograms, with its verdicts', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByTestId('mean-degree')).toHaveText('5.83', { timeout: 30_000 });
+  await page.getByRole('button', { name: /^Fig\. 4/ }).click();
+  await expect(page.getByTestId('epoch')).toHaveText('500 / 500', { timeout: 60_000 });
+  const card = page.getByRole('note');
+  await expect(card).toHaveAttribute('data-status', 'done');
+  await expect(card.locator('[data-claim="nu-follows-target"]')).toHaveAttribute(
+    'data-verdict',
+    'reproduced',
+  );
+  await expect(page.getByRole('img', { name: 'Scatter plot of the points' })).toHaveAttribute(
+    'data-epoch',
+    '500',
+  );
+  await expect(page).toHaveScreenshot('fig4-claim-card.png');
+});
+
 test('the layout fits a 1280 × 720 window without horizontal scrolling', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/');
@@ -35,5 +53,6 @@ test('the layout fits a 1280 × 720 window without horizontal scrolling', async 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole('img', { name: 'Scatter plot of the points' })).toBeInViewport();
-  await expect(page.getByLabel('Loss curves')).toBeInViewport();
+  await expect(page.getByRole('img', { name: 'Loss curves' })).toBeInViewport();
+  await expect(page.getByRole('region', { name: 'Paper presets' })).toBeInViewport({ ratio: 1 });
 });

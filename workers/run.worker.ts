@@ -4,6 +4,7 @@ import { MAX_THREADS, type ShardAssignment } from '../src/core/parallelOptimizer
 import type { ExplorerConfig } from '../src/engine/config';
 import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
+import type { StageProgressReport } from '../src/engine/frame';
 import { decodeDigits } from '../src/engine/mnistDigits';
 import type { PairBox } from '../src/engine/pairViews';
 import { type ExternalDataset, MNIST_ID } from '../src/engine/stages';
@@ -25,7 +26,7 @@ function messageChannelScheduler(): (task: () => void) => void {
 let cancelCell: Int32Array | null = null;
 /** The bundled digits once fetched, re-offered to the engine whenever MNIST is chosen (a CSV may have replaced them). */
 let digits: ExternalDataset | null = null;
-let progressListener: ((progress: { stage: string; fraction: number }) => void) | null = null;
+let progressListener: ((progress: StageProgressReport) => void) | null = null;
 
 const cancelGeneration = () => (cancelCell ? Atomics.load(cancelCell, 0) : 0);
 

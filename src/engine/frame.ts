@@ -85,7 +85,7 @@ export interface ActualLoss {
 
 /** Progress of a build stage or of the multi-seed runs. */
 export interface StageProgressReport {
-  stage: Stage | 'seeds';
+  stage: Stage | 'seeds' | 'csv';
   fraction: number;
   remainingSeconds?: number;
 }

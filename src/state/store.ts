@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
 import type { CsvSource } from '../engine/csvSession';
-import type { ChangeReport, Frame, Histograms, RunInfo } from '../engine/frame';
+import type { ChangeReport, Frame, Histograms, RunInfo, StageProgressReport } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
 import type { RunEstimate } from '../engine/runEstimate';
 import type { Table1Progress, Table1Seeds } from '../engine/table1';
@@ -35,10 +35,13 @@ export interface ExplorerState {
   /** What the configuration rules changed in the configuration last asked for, and why (engine/configRules.ts). */
   adjustments: string[];
   setAdjustments(adjustments: string[]): void;
+  /** Points of the pairs brushed in the per-pair views (sorted indices), shown in the scatter; null: none. */
+  highlight: Int32Array | null;
+  setHighlight(highlight: Int32Array | null): void;
   /** A run larger than the menus offer, waiting for the user's go-ahead. */
   pendingRun: PendingRun | null;
   setPendingRun(pendingRun: PendingRun | null): void;
-  progress: { stage: string; fraction: number } | null;
+  progress: StageProgressReport | null;
   /** Fig. 3's mean ± std curves of the last multi-seed run (cleared by a restart). */
   multiSeed: MultiSeedCurves | null;
   setMultiSeed(curves: MultiSeedCurves | null): void;
@@ -56,7 +59,7 @@ export interface ExplorerState {
   /** A restart was asked for: frames of the current run are stale from now on. */
   expectRestart(): void;
   acceptFrame(frame: Frame): void;
-  setProgress(progress: { stage: string; fraction: number } | null): void;
+  setProgress(progress: StageProgressReport | null): void;
 }
 
 /**
@@ -74,6 +77,8 @@ export function createExplorerStore() {
     lastChange: null,
     adjustments: [],
     setAdjustments: (adjustments) => set({ adjustments }),
+    highlight: null,
+    setHighlight: (highlight) => set({ highlight }),
     pendingRun: null,
     setPendingRun: (pendingRun) => set({ pendingRun }),
     progress: null,
@@ -110,6 +115,8 @@ export function createExplorerStore() {
         history: appendToHistory(history, frame.actual, frame.evaluations),
         progress: frame.progress ?? null,
         multiSeed: newRun ? null : state.multiSeed,
+        // A brushed selection belongs to the run it was made on.
+        highlight: newRun ? null : state.highlight,
       });
     },
     setProgress: (progress) => set({ progress }),

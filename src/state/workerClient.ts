@@ -3,7 +3,7 @@ import type { RunWorkerApi } from '../../workers/run.worker';
 import { type ExplorerConfig, planChange } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
-import type { ChangeReport } from '../engine/frame';
+import type { ChangeReport, StageProgressReport } from '../engine/frame';
 import type { PairBox } from '../engine/pairViews';
 import { N_MENU_MAX } from '../engine/parameters';
 import { estimateRun } from '../engine/runEstimate';
@@ -26,7 +26,7 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
     typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
   if (cancelCell) void api.shareCancelCell(cancelCell.buffer as SharedArrayBuffer);
   void api.onProgress(
-    Comlink.proxy((progress: { stage: string; fraction: number }) => store.getState().setProgress(progress)),
+    Comlink.proxy((progress: StageProgressReport) => store.getState().setProgress(progress)),
   );
   let disposed = false;
   // The bundled digits are fetched once, by the worker, the first time MNIST is chosen.

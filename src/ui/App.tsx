@@ -4,14 +4,19 @@ import { configFromLocation, runnableConfig, useUrlSync } from '../state/urlSync
 import { type RunClient, startRunClient } from '../state/workerClient';
 import { Adjustments } from './Adjustments';
 import { BigRunConfirm } from './BigRunConfirm';
+import { BuildProgress } from './BuildProgress';
 import { Controls } from './Controls';
 import { CsvPanel } from './CsvPanel';
 import { Histograms } from './charts/Histograms';
 import { LossCurves } from './charts/LossCurves';
+import { PairViews } from './charts/PairViews';
+import { ClaimCard } from './claims/ClaimCard';
+import { usePresetStore } from './claims/presetStore';
 import { ComparePanel } from './compare/ComparePanel';
 import { ExportPanel } from './ExportPanel';
 import { LinkPanel } from './LinkPanel';
 import { PresetPanel } from './PresetPanel';
+import { presets } from './presets';
 import { RestartNote } from './RestartNote';
 import { RunReadouts } from './RunReadouts';
 import { RunClientContext } from './runClientContext';
@@ -23,7 +28,7 @@ export function App() {
   const [client, setClient] = useState<RunClient | null>(null);
   // Narrow selectors: the App must not re-render for every frame.
   const error = useExplorerStore((state) => state.frame?.error);
-  const progress = useExplorerStore((state) => state.progress);
+  const focus = usePresetStore((state) => presets.find((preset) => preset.id === state.activeId)?.focus);
 
   useUrlSync(client);
 
@@ -46,11 +51,11 @@ export function App() {
           <LinkPanel />
           <UpdateNotice />
         </header>
+        <PresetPanel />
         <aside className="column-left" aria-label="Settings">
           <Controls />
           <CsvPanel />
           <RestartNote />
-          <PresetPanel />
         </aside>
         <main className="column-centre" aria-label="Embedding">
           <Adjustments />
@@ -60,20 +65,20 @@ export function App() {
               {error}
             </p>
           )}
-          {progress && (
-            <p role="status" className="status">
-              Building: {progress.stage} {Math.round(100 * progress.fraction)} %
-            </p>
-          )}
+          <BuildProgress />
           <div className="scatter-area">
             <ScatterPanel />
           </div>
           <RunReadouts />
           <ComparePanel />
         </main>
-        <aside className="column-right" aria-label="Losses and similarities">
+        {/* The active preset's caption and claim card, over the right column (app.css). */}
+        <ClaimCard />
+        {/* The plot the active preset talks about comes first in this column, under its card. */}
+        <aside className="column-right" aria-label="Losses and similarities" data-focus={focus}>
           <LossCurves />
           <Histograms />
+          <PairViews />
           <Table1Panel />
           <ExportPanel />
         </aside>

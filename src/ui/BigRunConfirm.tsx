@@ -1,12 +1,7 @@
 import { N_MENU_MAX } from '../engine/parameters';
 import { useExplorerStore } from '../state/store';
-import { formatInteger } from './format';
+import { formatDuration, formatInteger } from './format';
 import { useRunClient } from './runClientContext';
-
-function duration(seconds: number): string {
-  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
-  return `${Math.round(seconds / 60)} min`;
-}
 
 /** Asks before a run larger than the menus offer (reachable by a link), with its forecast time and memory. */
 export function BigRunConfirm() {
@@ -19,7 +14,7 @@ export function BigRunConfirm() {
     <section className="notice big-run" aria-label="Confirm a large run">
       <p>
         n = {formatInteger(config.n)} is more than the menus offer (up to {formatInteger(N_MENU_MAX)}).
-        Building and running it takes about {duration(estimate.seconds)} and{' '}
+        Building and running it takes about {formatDuration(estimate.seconds)} and{' '}
         {formatInteger(Math.ceil(estimate.megabytes))} MB here; the page stays usable meanwhile.
       </p>
       <div className="buttons">

@@ -1,12 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ExplorerConfig } from '../engine/config';
+import { useEffect, useRef } from 'react';
+import { type ExplorerConfig, sameConfig } from '../engine/config';
 import type { Frame } from '../engine/frame';
 import { useExplorerStore } from '../state/store';
 import type { RunClient } from '../state/workerClient';
-import { formatPercent } from './format';
-import { type Preset, type PresetToggle, presetConfig, presets } from './presets';
+import { lossRatio, thicknessRatio } from './claims/claims';
+import { latestTotals } from './claims/latestLosses';
+import { usePresetStore } from './claims/presetStore';
+import { type Preset, presetConfig, presets } from './presets';
 import { useRunClient } from './runClientContext';
-import { computeTable1 } from './Table1Panel';
+import { computePaperTable1, computeTable1 } from './Table1Panel';
 
 /**
  * Resolves with the first frame of run `runId` or later that satisfies `ready`; with null when the
@@ -35,66 +37,44 @@ function waitForFrame(runId: number, ready: (frame: Frame) => boolean, isStale: 
   });
 }
 
-type SeedsState =
-  | { phase: 'idle' }
-  | { phase: 'running'; seeds: number }
-  | { phase: 'done'; seeds: number }
-  | { phase: 'error'; message: string };
-
-function isToggleState(config: ExplorerConfig, state: Partial<ExplorerConfig>) {
-  return Object.entries(state).every(([key, value]) => config[key as keyof ExplorerConfig] === value);
+/** The preset a configuration is, threads aside (they change speed, not what is run). */
+export function presetOf(config: ExplorerConfig): Preset | undefined {
+  return presets.find((preset) => sameConfig({ ...presetConfig(preset), threads: config.threads }, config));
 }
 
-function ToggleButton({
-  toggle,
-  onSwitch,
-}: {
-  toggle: PresetToggle;
-  onSwitch: (patch: Partial<ExplorerConfig>) => void;
-}) {
-  const config = useExplorerStore((state) => state.config);
-  const target = isToggleState(config, toggle.states[1]) ? 0 : 1;
-  return (
-    <button type="button" className="preset-toggle" onClick={() => onSwitch(toggle.states[target])}>
-      {toggle.labels[target]}
-    </button>
-  );
+/**
+ * Remembers the finished runs of this session whose configuration is a preset's (thickness and
+ * loss ratios), so that a later preset can compare with them (Fig. 1c and §7.3 with Fig. 1b).
+ */
+function useRecordFinishedRuns() {
+  useEffect(() => {
+    let recorded = -1;
+    return useExplorerStore.subscribe((state) => {
+      const frame = state.frame;
+      if (frame?.status !== 'done' || frame.runId === recorded || !state.runInfo) return;
+      recorded = frame.runId;
+      const preset = presetOf(frame.config);
+      if (!preset) return;
+      const finished = {
+        n: state.runInfo.n,
+        thicknessRatio: thicknessRatio({
+          thickness: frame.thickness,
+          inputThickness: state.runInfo.inputThickness,
+        }),
+        lossRatio: lossRatio(latestTotals(state.history, null)),
+      };
+      usePresetStore.setState((current) => ({ finished: { ...current.finished, [preset.id]: finished } }));
+    });
+  }, []);
 }
 
-function SeedsProgress({ state }: { state: SeedsState }) {
-  const progress = useExplorerStore((s) => s.progress);
-  if (state.phase === 'running') {
-    const fraction = progress?.stage === 'seeds' ? progress.fraction : 0;
-    return (
-      <p role="status" className="preset-progress">
-        <label>
-          Running {state.seeds} seeds <progress max={1} value={fraction} /> {formatPercent(fraction)}
-        </label>
-      </p>
-    );
-  }
-  if (state.phase === 'done') {
-    return (
-      <p role="status" className="preset-progress">
-        {state.seeds} seeds done: the loss chart shows mean ± std bands.
-      </p>
-    );
-  }
-  if (state.phase === 'error') {
-    return (
-      <p role="alert" className="error">
-        {state.message}
-      </p>
-    );
-  }
-  return null;
-}
-
-/** One-click configurations reproducing the paper's figures, each with what to look for. */
+/**
+ * One-click configurations reproducing the paper's figures: a strip of buttons under the header.
+ * The caption and claim card of the preset clicked last sit beside its plot (claims/ClaimCard.tsx).
+ */
 export function PresetPanel() {
   const client = useRunClient();
-  const [activeId, setActiveId] = useState<string | null>(null);
-  const [seeds, setSeeds] = useState<SeedsState>({ phase: 'idle' });
+  const activeId = usePresetStore((state) => state.activeId);
   // Bumped by every preset click: an older preset's pending follow-up (table, seeds) is dropped.
   const generation = useRef(0);
   useEffect(
@@ -103,13 +83,13 @@ export function PresetPanel() {
     },
     [],
   );
+  useRecordFinishedRuns();
 
   async function run(preset: Preset, config: ExplorerConfig, runClient: RunClient) {
     generation.current += 1;
     const mine = generation.current;
     const isStale = () => generation.current !== mine;
-    setActiveId(preset.id);
-    setSeeds({ phase: 'idle' });
+    usePresetStore.setState({ activeId: preset.id, seeds: { phase: 'idle' } });
     const report = await runClient.configure(config);
     // Presets stay within the menus' sizes, so none waits for a confirmation; if one ever did, it runs once confirmed.
     if (!report) return;
@@ -119,20 +99,33 @@ export function PresetPanel() {
     if (action.kind === 'seeds') {
       const built = await waitForFrame(report.runId, (frame) => frame.status !== 'building', isStale);
       if (!built || isStale()) return;
-      setSeeds({ phase: 'running', seeds: action.seeds });
+      usePresetStore.setState({ seeds: { phase: 'running', seeds: action.seeds } });
       try {
         const curves = await runClient.runSeeds(action.seeds, action.every);
-        if (!isStale()) setSeeds(curves ? { phase: 'done', seeds: curves.seeds } : { phase: 'idle' });
+        if (isStale()) return;
+        usePresetStore.setState({
+          seeds: curves ? { phase: 'done', seeds: curves.seeds } : { phase: 'idle' },
+        });
+        // Seed 0 of the curves is the main run: play it, so the scatter and readouts show where the curves end.
+        if (curves) await runClient.play();
       } catch (caught) {
         if (!isStale())
-          setSeeds({ phase: 'error', message: caught instanceof Error ? caught.message : String(caught) });
+          usePresetStore.setState({
+            seeds: { phase: 'error', message: caught instanceof Error ? caught.message : String(caught) },
+          });
       }
       return;
     }
     await runClient.play();
     if (action.kind === 'table') {
       const done = await waitForFrame(report.runId, (frame) => frame.status === 'done', isStale);
-      if (done && !isStale()) await computeTable1(runClient);
+      if (!done || isStale()) return;
+      await computeTable1(runClient);
+      // The same table for the claim card (the panel keeps its copy to itself); a few ms at n = 1 000.
+      const rows = await runClient.lossTable().catch(() => null);
+      if (rows && !isStale()) usePresetStore.setState({ table: { runId: done.runId, rows } });
+      // Then the paper's own setting: 7 seeds × 10 000 epochs, mean ± std (about 1.5 min; progress in the panel).
+      if (!isStale()) await computePaperTable1(runClient, false);
     }
   }
 
@@ -140,13 +133,6 @@ export function PresetPanel() {
     if (client) void run(preset, presetConfig(preset), client);
   }
 
-  function switchSetting(patch: Partial<ExplorerConfig>) {
-    if (!client) return;
-    generation.current += 1;
-    void client.configure({ ...useExplorerStore.getState().config, ...patch }).then(() => client.play());
-  }
-
-  const active = presets.find((preset) => preset.id === activeId);
   return (
     <section className="presets" aria-label="Paper presets">
       <h2>Paper presets</h2>
@@ -164,13 +150,15 @@ export function PresetPanel() {
           </button>
         ))}
       </div>
-      {active && (
-        <div role="note" className="preset-caption" aria-label={`${active.figure}: what to look for`}>
-          <p>{active.caption}</p>
-          {active.toggle && <ToggleButton toggle={active.toggle} onSwitch={switchSetting} />}
-          {active.action.kind === 'seeds' && <SeedsProgress state={seeds} />}
-        </div>
-      )}
     </section>
   );
+}
+
+/** A toggle's click: the setting flipped on the current configuration, played at once. */
+export function useSwitchSetting() {
+  const client = useRunClient();
+  return (patch: Partial<ExplorerConfig>) => {
+    if (!client) return;
+    void client.configure({ ...useExplorerStore.getState().config, ...patch }).then(() => client.play());
+  };
 }

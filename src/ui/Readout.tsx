@@ -1,5 +1,5 @@
 import type { Frame } from '../engine/frame';
-import { everyEpochs, formatInteger, formatThreeDigits } from './format';
+import { everyEpochs, formatDuration, formatInteger, formatThreeDigits } from './format';
 import { StatList, type StatRow } from './StatList';
 
 /** Epoch, learning rate, speed and the ring's contraction as a number. */
@@ -33,6 +33,12 @@ export function Readout({
       'cadence',
     ],
   ];
-  if (ratio !== undefined) rows.push(['ring thickness / input', formatThreeDigits(ratio), 'thickness-ratio']);
+  if (frame.status === 'running' && frame.remainingSeconds !== undefined)
+    rows.push(['time left', `about ${formatDuration(frame.remainingSeconds)}`, 'time-left']);
+  // The thickness of a ring torn into arcs measures nothing: say what happened instead.
+  if (frame.ringArcs !== undefined && frame.ringArcs > 1)
+    rows.push(['ring', `torn into ${frame.ringArcs} arcs`, 'ring-arcs']);
+  else if (ratio !== undefined)
+    rows.push(['ring thickness / input', formatThreeDigits(ratio), 'thickness-ratio']);
   return <StatList rows={rows} data-status={frame.status} data-embedding-hash={frame.embeddingHash} />;
 }

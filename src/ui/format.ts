@@ -9,6 +9,12 @@ export const formatPercent = format('.1%');
 /** Axis ticks: SI prefixes keep large counts short (12k, 1.5M). */
 export const formatTick = format('~s');
 
+/** A time to wait, rounded as a person reads it: `4 s`, `85 s`, `3 min`. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+  return `${Math.round(seconds / 60)} min`;
+}
+
 /** `every epoch`, `every 5 epochs`. */
 export function everyEpochs(count: number): string {
   return count === 1 ? 'every epoch' : `every ${formatInteger(count)} epochs`;

@@ -1,4 +1,5 @@
 import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import { formatInteger } from './format';
 
 /**
  * What a preset does after configuring: play the run, play it and compute Table 1 when it ends,
@@ -9,6 +10,9 @@ export type PresetAction =
   | { kind: 'table' }
   | { kind: 'seeds'; seeds: number; every: number };
 
+/** The plot a preset talks about: its caption and claim card sit beside it. */
+export type PresetFocus = 'scatter' | 'losses' | 'histograms' | 'table';
+
 export interface Preset {
   id: string;
   /** Starts the button's accessible name, e.g. "Fig. 1b". */
@@ -18,8 +22,13 @@ export interface Preset {
   /** Applied over `defaultConfig`, so a preset always yields the same run. */
   config: Partial<ExplorerConfig>;
   action: PresetAction;
-  /** What the paper found and what to look for. */
-  caption: string;
+  /** The plot the caption is about. */
+  focus: PresetFocus;
+  /**
+   * What the paper did and what to look for, from the configuration the preset runs: a caption
+   * states no number the run could contradict (the claim card, claims/claims.ts, computes those).
+   */
+  caption: (config: ExplorerConfig) => string;
   /** A button in the caption that flips one setting, e.g. original vs inverted similarities. */
   toggle?: PresetToggle;
 }
@@ -33,7 +42,10 @@ export interface PresetToggle {
 
 const play: PresetAction = { kind: 'play' };
 
-/** The paper's figures and tables as one-click configurations (issue 5, item 7). */
+/** Whole numbers in prose, the paper's way: thin spaces between thousands (10 000). */
+const count = (value: number) => formatInteger(value).replace(/,/g, '\u202f');
+
+/** The paper's figures and tables as one-click configurations (issue 5, item 7; issue 13). */
 export const presets: readonly Preset[] = [
   {
     id: 'fig1b',
@@ -41,11 +53,11 @@ export const presets: readonly Preset[] = [
     title: 'ring contracts',
     config: { dataset: 'ring', n: 1000, init: 'data', epochs: 10_000 },
     action: play,
-    caption:
-      'UMAP is started at the input itself — 1000 points of a uniform ring — and run for 10 000 epochs. ' +
-      'The paper found that the ring keeps its circular shape but its width contracts nearly to a line. ' +
-      'Watch the ring thickness ratio fall well below 1 while the purported loss (eq. 6) stays about ' +
-      '100× above the effective loss (eq. 12) that the optimizer actually lowers.',
+    focus: 'scatter',
+    caption: (c) =>
+      `UMAP is started at the input itself — ${count(c.n)} points of a uniform ring — and run for ` +
+      `${count(c.epochs)} epochs. Watch the ring thickness ratio under the scatter, and compare the purported ` +
+      'loss (eq. 6) with the effective loss (eq. 12), the one the optimizer really lowers.',
   },
   {
     id: 'fig1c',
@@ -53,28 +65,29 @@ export const presets: readonly Preset[] = [
     title: '20 rings',
     config: { dataset: 'rings', n: 20_000, init: 'data', epochs: 10_000 },
     action: play,
-    caption:
-      'Twenty copies of the ring, spaced so they do not share neighbours (n = 20 000). Each ring has the ' +
-      'same input similarities as in Fig. 1b, yet negative samples now mostly come from other rings, so ' +
-      'repulsion within a ring drops further and the contraction is even stronger. The thickness ' +
-      'readout measures ring 0, the ring the paper shows.',
+    focus: 'scatter',
+    caption: (c) =>
+      `Twenty copies of the ring (n = ${count(c.n)}), spaced so they share no neighbours, for ${count(c.epochs)} ` +
+      'epochs. Each ring has the input similarities of Fig. 1b, but negative samples now mostly land on other ' +
+      'rings. The thickness readout measures ring 0, the ring the paper shows; run Fig. 1b first and the card ' +
+      'compares the two.',
   },
   {
     id: 'fig1d',
     figure: 'Fig. 1d',
-    title: 'dense φ input',
+    title: 'dense φ',
     config: { dataset: 'ring', n: 1000, init: 'data', similarity: 'dense', epochs: 10_000 },
     action: play,
-    caption:
-      'The input similarities are φ of the input distances — the same function as in the embedding — ' +
-      'so the data-initialised layout is a global optimum of eq. 6 and should not move. The paper found ' +
-      'the ring widens and grows spurious curves instead: with a mean degree near 100 the repulsion ' +
-      'weight (dᵢ + dⱼ)m / 2n ≈ 0.5 skews the targets ν* towards 0.5 (§6.1).',
+    focus: 'scatter',
+    caption: (c) =>
+      'The input similarities are φ of the input distances — the same function as in the embedding — for every ' +
+      `pair, and the run starts at the input for ${count(c.epochs)} epochs. The layout should not move; watch it ` +
+      'widen instead, and the ν* histogram sit far from μ.',
   },
   {
     id: 'fig2b',
     figure: 'Fig. 2b',
-    title: 'inverted similarities, MNIST',
+    title: 'inverted μ, MNIST',
     config: {
       dataset: 'mnist',
       n: 5000,
@@ -85,35 +98,36 @@ export const presets: readonly Preset[] = [
       epochs: 750,
     },
     action: play,
-    caption:
-      'An analogue of Fig. 2b on MNIST digits (784-D) instead of C. elegans: the positive similarities ' +
-      'are inverted (each μ becomes min(μ)/μ, so the strongest edges become the weakest), k = 30, cosine distance, spectral init. The ' +
-      'paper found the result qualitatively as good as with the original μ, because negative sampling ' +
-      'binarizes the input: only the kNN graph matters. Look for the digit clusters still separating.',
+    focus: 'scatter',
+    caption: (c) =>
+      `An analogue of Fig. 2b on ${count(c.n)} MNIST digits (784-D) instead of C. elegans: the positive ` +
+      'similarities are inverted (each μ becomes min(μ)/μ, so the strongest edges become the weakest), ' +
+      `k = ${c.k}, ${c.metric} distance, ${c.init} init, ${count(c.epochs)} epochs. Look for the digit ` +
+      'clusters still separating.',
   },
   {
     id: 'fig3',
     figure: 'Fig. 3',
-    title: 'loss curves, 7 seeds',
+    title: 'losses, 7 seeds',
     config: { dataset: 'ring', n: 1000, init: 'data', epochs: 500 },
     action: { kind: 'seeds', seeds: 7, every: 5 },
-    caption:
-      'The ring is optimised for 500 epochs with 7 optimizer seeds, evaluating the losses every 5 epochs. ' +
-      'The paper found the effective loss (eq. 12) closely tracks the actual loss of the sampled pairs ' +
-      '(eq. 11), while the purported loss (eq. 6) is two orders of magnitude higher and dominated by ' +
-      'its repulsive part. Use the log scale to see all three; shaded bands are ± one standard deviation.',
+    focus: 'losses',
+    caption: (c) =>
+      `The ring, ${count(c.epochs)} epochs for each of 7 optimizer seeds, the losses evaluated every 5 epochs; ` +
+      'then the main run (seed 0) plays, so the scatter shows where the curves end. Bands: ± one standard ' +
+      'deviation.',
   },
   {
     id: 'fig4',
     figure: 'Fig. 4',
-    title: 'similarity histograms',
+    title: 'histograms',
     config: { dataset: 'ring', n: 1000, init: 'data', epochs: 500 },
     action: play,
-    caption:
-      'Histograms of μ, the target similarities ν*ᵢⱼ = μᵢⱼ / (μᵢⱼ + (dᵢ + dⱼ)m / 2n) (eq. 15) and the ' +
-      'embedding similarities ν over the kNN edges. The paper found ν reproduces ν*, not μ, and ν* is ' +
-      'piled up near 1 (on this ring: about 74 % of ν* above 0.8 against 14 % of μ). Switch to inverted ' +
-      'similarities: the μ histogram changes noticeably, ν* hardly at all.',
+    focus: 'histograms',
+    caption: (c) =>
+      `Histograms of μ, the target similarities ν*ᵢⱼ = μᵢⱼ / (μᵢⱼ + (dᵢ + dⱼ)m / 2n) (eq. 15) and the ` +
+      `embedding similarities ν over the stored pairs of the ring, after ${count(c.epochs)} epochs. Switch to ` +
+      'inverted similarities: the μ histogram changes completely, ν* much less.',
     toggle: {
       states: [{ similarity: 'umap' }, { similarity: 'inverted' }],
       labels: ['Show original μ', 'Show inverted similarities'],
@@ -122,25 +136,26 @@ export const presets: readonly Preset[] = [
   {
     id: 'table1',
     figure: 'Table 1',
-    title: 'loss of three layouts',
+    title: 'three layouts',
     config: { dataset: 'ring', n: 1000, init: 'data', epochs: 500 },
     action: { kind: 'table' },
-    caption:
-      'The ring is run for 500 epochs, then the purported loss (eq. 6) and the effective loss (eq. 12) ' +
-      'are evaluated for three layouts: a diverged one (ν = 𝟙(i = j)), the UMAP result and the input. ' +
-      'The paper found the UMAP result never has the lowest purported loss — the diverged layout does ' +
-      '(bold) — so UMAP does not minimise eq. 6. Run Fig. 1d and compute again for the dense φ row.',
+    focus: 'table',
+    caption: (c) =>
+      `The ring is run for ${count(c.epochs)} epochs, then the purported loss (eq. 6) and the effective loss ` +
+      '(eq. 12) are evaluated for three layouts: a diverged one (ν = 𝟙(i = j)), the UMAP result and the input. ' +
+      'Run Fig. 1d and compute again for the dense φ row.',
   },
   {
     id: 'sec6',
     figure: '§6',
-    title: 'small data, n = 500',
+    title: 'small data',
     config: { dataset: 'ring', n: 500, init: 'data', epochs: 10_000 },
     action: play,
-    caption:
-      'Over-contraction is strong already for small datasets: with k = 15, m = 5 and n = 500, every ' +
-      'input similarity μᵢⱼ > 0.2 is mapped to a target ν*ᵢⱼ > 0.83 (Appendix H.4). Look at the ν* ' +
-      'histogram piling up near 1 and the ring thinning over the 10 000 epochs as in Fig. 1b.',
+    focus: 'histograms',
+    caption: (c) =>
+      `The ring with n = ${count(c.n)}, k = ${c.k}, m = ${c.m}, for ${count(c.epochs)} epochs: fewer points ` +
+      'make the repulsion weight (dᵢ + dⱼ)m / 2n larger. The card computes the paper’s bound on ν* both ' +
+      'ways; watch the ν* histogram and the ring thinning over the run as in Fig. 1b.',
   },
   {
     id: 'sec73',
@@ -148,12 +163,11 @@ export const presets: readonly Preset[] = [
     title: 'corrected sampling',
     config: { dataset: 'ring', n: 1000, init: 'data', epochs: 10_000, sampling: 'corrected' },
     action: play,
-    caption:
-      'Negative sampling with the repulsion the purported loss asks for (§7.3) instead of UMAP’s, on the ' +
-      'ring with data init for 10 000 epochs. ' +
-      'Measured in this app over 5 seeds: the mean |ν − μ| on the kNN edges is 0.10 with corrected ' +
-      'sampling against 0.43 with UMAP’s, and the ring no longer contracts — thickness ratio 2.4–3.1 ' +
-      'against 0.31–0.39. Switch sampling back to UMAP to compare.',
+    focus: 'scatter',
+    caption: (c) =>
+      'Negative sampling with the repulsion the purported loss asks for (§7.3) instead of UMAP’s, on the ring ' +
+      `with data init for ${count(c.epochs)} epochs. Under this sampling the targets are μ itself, so the ` +
+      'charts label ν* and the effective loss as UMAP’s, not this run’s. Switch sampling back to UMAP to compare.',
     toggle: {
       states: [{ sampling: 'umap' }, { sampling: 'corrected' }],
       labels: ['Switch to UMAP sampling', 'Switch to corrected sampling'],

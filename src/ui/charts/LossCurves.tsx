@@ -1,12 +1,15 @@
 import { area, axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
 import type { LossParts } from '../../core/types';
 import type { MultiSeedCurves } from '../../engine/multiSeed';
 import { downsampleActual, type LossHistory } from '../../state/lossHistory';
 import { type ExplorerState, useExplorerStore } from '../../state/store';
 import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
-import { everyEpochs, formatInteger, formatLoss, formatTick } from '../format';
+import { latestTotals } from '../claims/latestLosses';
+import { formatInteger, formatLoss, formatTick } from '../format';
 import { chartMargins, drawBottomAxis, drawLeftAxis, lossColours, powersOfTen } from './axes';
+import { describeActual, describeCadence } from './cadence';
+import { nearestIndex, useElementWidth } from './useElementWidth';
 
 type LossKind = 'purported' | 'effective' | 'actual';
 type Part = keyof LossParts;
@@ -16,6 +19,12 @@ const parts: Part[] = ['total', 'attractive', 'repulsive'];
 const kindTitles: Record<LossKind, string> = {
   purported: 'purported (eq. 6)',
   effective: 'effective (eq. 12)',
+  actual: 'actual (eq. 11)',
+};
+/** Under corrected sampling (§7.3) the optimizer descends eq. 6: eq. 12 is UMAP's, not this run's. */
+const correctedKindTitles: Record<LossKind, string> = {
+  purported: 'purported (eq. 6), minimised here',
+  effective: 'UMAP sampling’s (eq. 12)',
   actual: 'actual (eq. 11)',
 };
 /** Total solid, attractive dashed, repulsive dotted: the part reads from the dash, the loss from the colour. */
@@ -33,10 +42,9 @@ const MAX_POINTS_PER_SERIES = 1000;
 /** Redraws per second at most while a run streams. */
 const REDRAW_INTERVAL_MS = 200;
 
-const WIDTH = 480;
-const HEIGHT = 260;
-const innerWidth = WIDTH - chartMargins.left - chartMargins.right;
-const innerHeight = HEIGHT - chartMargins.top - chartMargins.bottom;
+/** Width before the figure is measured, and the chart's height for a given width. */
+const DEFAULT_WIDTH = 480;
+const heightFor = (width: number) => Math.round(Math.min(420, Math.max(240, width * 0.54)));
 
 interface Series {
   kind: LossKind;
@@ -81,51 +89,40 @@ function multiSeedSeries(curves: MultiSeedCurves): Series[] {
   );
 }
 
-/** Latest values of the totals at the latest evaluated epoch, for the readout and the tests. */
-function latestTotals(history: LossHistory, curves: MultiSeedCurves | null) {
-  if (curves) {
-    const last = curves.epochs.length - 1;
-    if (last < 0) return null;
-    return {
-      epoch: curves.epochs[last],
-      purported: curves.purported.total.mean[last],
-      effective: curves.effective.total.mean[last],
-      actual: curves.actual.total.mean[last],
-    };
-  }
-  const evaluation = history.evaluations[history.evaluations.length - 1];
-  const actual = history.actual;
-  if (!evaluation) {
-    const lastActual = actual[actual.length - 1];
-    return lastActual ? { epoch: lastActual.epoch + 1, actual: lastActual.actual.total } : null;
-  }
-  // Evaluations are after `epoch` epochs, i.e. at the end of the epoch with index epoch − 1; that
-  // entry is near the end of the actual history: search backwards.
-  let actualTotal: number | undefined;
-  for (let i = actual.length - 1; i >= 0 && actual[i].epoch >= evaluation.epoch - 1; i--) {
-    if (actual[i].epoch === evaluation.epoch - 1) actualTotal = actual[i].actual.total;
-  }
-  return {
-    epoch: evaluation.epoch,
-    purported: evaluation.purported.total,
-    effective: evaluation.effective.total,
-    actual: actualTotal,
-  };
+const selectHistory = (state: ExplorerState) => state.history;
+
+/** Epochs a cursor can step through: the evaluated epochs of the longest series, ascending. */
+function cursorEpochs(series: Series[]): Float64Array {
+  let best: Float64Array = new Float64Array(0);
+  for (const entry of series) if (entry.epochs.length > best.length) best = entry.epochs;
+  return best;
 }
 
-const selectHistory = (state: ExplorerState) => state.history;
+/** One series' value at the point nearest `epoch`, with that point's epoch. */
+function valueAt(series: Series, epoch: number) {
+  const index = nearestIndex(series.epochs, epoch);
+  if (index < 0) return null;
+  return { epoch: series.epochs[index], value: series.mean[index], std: series.std?.[index] };
+}
 
 /** Fig. 3: purported, effective and actual loss per epoch, live or as mean ± std over seeds. */
 export function LossCurves() {
   const history = useThrottledStoreValue(useExplorerStore, selectHistory, REDRAW_INTERVAL_MS);
   const multiSeed = useExplorerStore((state) => state.multiSeed);
   const nEpochs = useExplorerStore((state) => state.frame?.nEpochs ?? 0);
-  const cadence = useExplorerStore((state) => state.frame?.cadence ?? 1);
   const evaluationNote = useExplorerStore((state) => state.frame?.evaluationNote);
+  const corrected = useExplorerStore((state) => state.frame?.config.sampling === 'corrected');
   const [visible, setVisible] = useState<Set<string>>(defaultVisible);
   const [logY, setLogY] = useState(true);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const figureRef = useRef<HTMLElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
+  const width = useElementWidth(figureRef, DEFAULT_WIDTH);
+  const height = heightFor(width);
+  const innerWidth = width - chartMargins.left - chartMargins.right;
+  const innerHeight = height - chartMargins.top - chartMargins.bottom;
+  const titles = corrected ? correctedKindTitles : kindTitles;
 
   const allSeries = useMemo(
     () => (multiSeed ? multiSeedSeries(multiSeed) : liveSeries(history)),
@@ -136,6 +133,11 @@ export function LossCurves() {
     [allSeries, visible],
   );
   const latest = useMemo(() => latestTotals(history, multiSeed), [history, multiSeed]);
+  const evaluatedEpochs = useMemo(
+    () => (multiSeed ? multiSeed.epochs : history.evaluations.map((entry) => entry.epoch)),
+    [history, multiSeed],
+  );
+  const steps = useMemo(() => cursorEpochs(shown), [shown]);
 
   const { x, y } = useMemo(() => {
     let lastEpoch = nEpochs;
@@ -167,15 +169,21 @@ export function LossCurves() {
           .range([innerHeight, 0])
           .nice();
     return { x: xScale, y: yScale };
-  }, [shown, nEpochs, logY]);
+  }, [shown, nEpochs, logY, innerWidth, innerHeight]);
 
   useEffect(() => {
-    if (xAxisRef.current) drawBottomAxis(xAxisRef.current, axisBottom(x).ticks(6, '~s'), 'epoch', innerWidth);
+    if (xAxisRef.current)
+      drawBottomAxis(
+        xAxisRef.current,
+        axisBottom(x).ticks(Math.max(3, Math.round(innerWidth / 70)), '~s'),
+        'epoch',
+        innerWidth,
+      );
     if (yAxisRef.current) {
       const axis = logY ? axisLeft(y).tickValues(powersOfTen(y.domain())) : axisLeft(y).ticks(5);
       drawLeftAxis(yAxisRef.current, axis.tickFormat(formatTick), 'loss (nats)', innerHeight);
     }
-  }, [x, y, logY]);
+  }, [x, y, logY, innerWidth, innerHeight]);
 
   const drawable = (value: number) => Number.isFinite(value) && (!logY || value > 0);
   const toggle = (key: string) =>
@@ -186,57 +194,136 @@ export function LossCurves() {
       return next;
     });
 
+  // The read-out at the cursor: every shown series at its point nearest the cursor's epoch.
+  const cursorEpoch = cursor === null || steps.length === 0 ? null : cursor;
+  const readings =
+    cursorEpoch === null
+      ? []
+      : shown.flatMap((series) => {
+          const reading = valueAt(series, cursorEpoch);
+          return reading && Number.isFinite(reading.value) ? [{ series, ...reading }] : [];
+        });
+  const readoutText =
+    cursorEpoch === null
+      ? 'Point at the chart, or use the slider under it (← →, Home, End), to read the values at an epoch.'
+      : `epoch ${formatInteger(cursorEpoch)}: ${
+          readings
+            .map(
+              ({ series, epoch, value, std }) =>
+                `${series.kind} ${series.part} ${formatLoss(value)}${std === undefined ? '' : ` ± ${formatLoss(std)}`}` +
+                (Math.abs(epoch - cursorEpoch) >= 1 ? ` (at ${formatInteger(Math.round(epoch))})` : ''),
+            )
+            .join(' · ') || 'no series shown'
+        }`;
+
+  function pointerEpoch(event: PointerEvent<SVGRectElement>) {
+    const box = event.currentTarget.getBoundingClientRect();
+    const epoch = x.invert(((event.clientX - box.left) / box.width) * innerWidth);
+    const index = nearestIndex(steps, epoch);
+    setCursor(index < 0 ? null : steps[index]);
+  }
+
   return (
-    <figure className="loss-curves">
+    <figure className="loss-curves" ref={figureRef}>
       <figcaption className="chart-title">
         Loss curves
         {multiSeed && <span className="chart-note"> — mean ± std over {multiSeed.seeds} seeds</span>}
       </figcaption>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        role="img"
-        aria-label="Loss curves"
-        data-epoch={latest?.epoch}
-        data-purported-total={latest?.purported}
-        data-effective-total={latest?.effective}
-        data-actual-total={latest?.actual}
-        data-log-y={logY}
-        data-multi-seed={multiSeed ? multiSeed.seeds : undefined}
-      >
-        <g transform={`translate(${chartMargins.left},${chartMargins.top})`}>
-          <g ref={xAxisRef} className="axis" transform={`translate(0,${innerHeight})`} />
-          <g ref={yAxisRef} className="axis" />
-          {shown.map((series) => {
-            const key = `${series.kind} ${series.part}`;
-            const indices = Array.from(series.epochs, (_, i) => i);
-            const colour = lossColours[series.kind];
-            const std = series.std;
-            const band = std
-              ? area<number>()
-                  .defined((i) => drawable(series.mean[i] - std[i]) && drawable(series.mean[i] + std[i]))
-                  .x((i) => x(series.epochs[i]))
-                  .y0((i) => y(series.mean[i] - std[i]))
-                  .y1((i) => y(series.mean[i] + std[i]))(indices)
-              : null;
-            const path = line<number>()
-              .defined((i) => drawable(series.mean[i]))
-              .x((i) => x(series.epochs[i]))
-              .y((i) => y(series.mean[i]))(indices);
-            return (
-              <g key={key} data-series={key}>
-                {band && <path d={band} fill={colour} fillOpacity={0.15} stroke="none" />}
-                <path
-                  d={path ?? undefined}
-                  fill="none"
-                  stroke={colour}
-                  strokeWidth={series.part === 'total' ? 1.8 : 1.3}
-                  strokeDasharray={dashes[series.part]}
-                />
+      <div className="chart-frame">
+        <svg
+          width={width}
+          height={height}
+          viewBox={`0 0 ${width} ${height}`}
+          role="img"
+          aria-label="Loss curves"
+          data-epoch={latest?.epoch}
+          data-purported-total={latest?.purported}
+          data-effective-total={latest?.effective}
+          data-actual-total={latest?.actual}
+          data-log-y={logY}
+          data-multi-seed={multiSeed ? multiSeed.seeds : undefined}
+          data-evaluated-points={evaluatedEpochs.length}
+        >
+          <g transform={`translate(${chartMargins.left},${chartMargins.top})`}>
+            <g ref={xAxisRef} className="axis" transform={`translate(0,${innerHeight})`} />
+            <g ref={yAxisRef} className="axis" />
+            {shown.map((series) => {
+              const key = `${series.kind} ${series.part}`;
+              const indices = Array.from(series.epochs, (_, i) => i);
+              const colour = lossColours[series.kind];
+              const std = series.std;
+              const band = std
+                ? area<number>()
+                    .defined((i) => drawable(series.mean[i] - std[i]) && drawable(series.mean[i] + std[i]))
+                    .x((i) => x(series.epochs[i]))
+                    .y0((i) => y(series.mean[i] - std[i]))
+                    .y1((i) => y(series.mean[i] + std[i]))(indices)
+                : null;
+              const path = line<number>()
+                .defined((i) => drawable(series.mean[i]))
+                .x((i) => x(series.epochs[i]))
+                .y((i) => y(series.mean[i]))(indices);
+              return (
+                <g key={key} data-series={key}>
+                  {band && <path d={band} fill={colour} fillOpacity={0.15} stroke="none" />}
+                  <path
+                    d={path ?? undefined}
+                    fill="none"
+                    stroke={colour}
+                    strokeWidth={series.part === 'total' ? 1.8 : 1.3}
+                    strokeDasharray={dashes[series.part]}
+                  />
+                </g>
+              );
+            })}
+            {cursorEpoch !== null && (
+              <g className="chart-cursor" pointerEvents="none">
+                <line x1={x(cursorEpoch)} x2={x(cursorEpoch)} y1={0} y2={innerHeight} />
+                {readings
+                  .filter(({ value }) => drawable(value))
+                  .map(({ series, epoch, value }) => (
+                    <circle
+                      key={`${series.kind} ${series.part}`}
+                      cx={x(epoch)}
+                      cy={y(value)}
+                      r={3}
+                      fill={lossColours[series.kind]}
+                    />
+                  ))}
               </g>
-            );
-          })}
-        </g>
-      </svg>
+            )}
+            <rect
+              className="chart-hit"
+              width={innerWidth}
+              height={innerHeight}
+              fill="transparent"
+              onPointerMove={pointerEpoch}
+              onPointerDown={pointerEpoch}
+              onPointerLeave={() => setCursor(null)}
+            />
+          </g>
+        </svg>
+      </div>
+      <input
+        type="range"
+        className="chart-scrubber"
+        aria-label="Read the losses at epoch"
+        aria-valuetext={readoutText}
+        min={0}
+        max={Math.max(0, steps.length - 1)}
+        step={1}
+        value={
+          cursorEpoch === null ? Math.max(0, steps.length - 1) : Math.max(0, nearestIndex(steps, cursorEpoch))
+        }
+        disabled={steps.length === 0}
+        onChange={(event) => setCursor(steps[Number(event.target.value)] ?? null)}
+        onFocus={() => setCursor(steps.length > 0 ? (cursor ?? steps[steps.length - 1]) : null)}
+        onBlur={() => setCursor(null)}
+        style={{ marginLeft: chartMargins.left, width: innerWidth }}
+      />
+      <p className="chart-readout" id="loss-readout" data-testid="loss-hover" aria-live="polite">
+        {readoutText}
+      </p>
       <fieldset className="chart-legend">
         <legend>Series</legend>
         <table>
@@ -264,8 +351,8 @@ export function LossCurves() {
           <tbody>
             {kinds.map((kind) => (
               <tr key={kind}>
-                <th scope="row" style={{ color: lossColours[kind] }}>
-                  {kindTitles[kind]}
+                <th scope="row" style={{ color: lossColours[kind] }} data-testid={`loss-title-${kind}`}>
+                  {titles[kind]}
                 </th>
                 {parts.map((part) => {
                   const key = `${kind} ${part}`;
@@ -292,18 +379,19 @@ export function LossCurves() {
       </fieldset>
       <p className="chart-note" data-testid="loss-latest">
         {latest
-          ? `epoch ${formatInteger(latest.epoch)}: purported ${latest.purported === undefined ? '–' : formatLoss(latest.purported)}, effective ${latest.effective === undefined ? '–' : formatLoss(latest.effective)}, actual ${latest.actual === undefined ? '–' : formatLoss(latest.actual)} nats (totals)`
+          ? `epoch ${formatInteger(latest.epoch)}: purported ${latest.purported === undefined ? '–' : formatLoss(latest.purported)}, effective ${latest.effective === undefined ? '–' : formatLoss(latest.effective)}, actual ${latest.actual === undefined ? '–' : formatLoss(latest.actual)} nats (totals${multiSeed ? `, means of ${multiSeed.seeds} seeds` : ''})`
           : 'No losses yet: press Play.'}
       </p>
-      <p className="chart-note">
+      <p className="chart-note" data-testid="loss-cadence">
         {multiSeed
-          ? `mean ± std over ${multiSeed.seeds} seeds, evaluated ${everyEpochs(multiSeed.epochs[0] ?? cadence)}`
-          : (evaluationNote ?? `purported/effective evaluated ${everyEpochs(cadence)}; actual every epoch`)}
+          ? `mean ± std over ${multiSeed.seeds} seeds, all three losses evaluated ${describeCadence(multiSeed.epochs)}`
+          : `purported/effective evaluated ${describeCadence(evaluatedEpochs)}${evaluationNote ? ` (${evaluationNote})` : ''}; ${describeActual(history.actual.length, Math.min(history.actual.length, MAX_POINTS_PER_SERIES))}`}
       </p>
       <p className="chart-equation">
-        L = −Σ μᵢⱼ log νᵢⱼ + (1 − μᵢⱼ) log(1 − νᵢⱼ) (eq. 6) — what UMAP purports to minimize. The effective
-        loss (eq. 12) replaces the repulsion weight 1 − μᵢⱼ by (dᵢ + dⱼ)m / 2n; the actual loss (eq. 11) is
-        what the sampled updates descend.
+        L = −Σ μᵢⱼ log νᵢⱼ + (1 − μᵢⱼ) log(1 − νᵢⱼ) (eq. 6) — what UMAP purports to minimize.{' '}
+        {corrected
+          ? 'This run samples the repulsion with weight 1 − μᵢⱼ (corrected sampling, §7.3), so it descends eq. 6 itself: targets = μ (§7.3). The blue curve is the loss UMAP’s own sampling would descend (eq. 12), not this run’s; the actual loss (eq. 11) is what the sampled updates descend.'
+          : 'The effective loss (eq. 12) replaces the repulsion weight 1 − μᵢⱼ by (dᵢ + dⱼ)m / 2n; the actual loss (eq. 11) is what the sampled updates descend.'}
       </p>
     </figure>
   );

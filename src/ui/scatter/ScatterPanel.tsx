@@ -4,7 +4,13 @@ import type { Frame } from '../../engine/frame';
 import { useExplorerStore } from '../../state/store';
 import { formatInteger, formatThreeDigits } from '../format';
 import { createCanvasScatter } from './canvasScatter';
-import { colourByHue, colourByLabel, colourUniform, type PointColouring } from './pointColours';
+import {
+  colourByHue,
+  colourByLabel,
+  colourUniform,
+  type PointColouring,
+  withHighlight,
+} from './pointColours';
 import { ScatterLegend } from './ScatterLegend';
 import {
   type FitBox,
@@ -37,6 +43,8 @@ interface Live {
   frame: Frame | null;
   colouring: PointColouring | null;
   uniform: PointColouring | null;
+  /** Points highlighted by a brush in the per-pair views (0: none), exposed on the canvas for tests. */
+  highlighted: number;
   width: number;
   height: number;
   pixelRatio: number;
@@ -70,6 +78,7 @@ export function ScatterPanel() {
     renderer: null,
     frame: null,
     colouring: null,
+    highlighted: 0,
     uniform: null,
     width: 0,
     height: 0,
@@ -92,17 +101,24 @@ export function ScatterPanel() {
     : 0;
   const colourBy: ColourBy | 'none' =
     runInfo?.hue && runInfo.labels ? colourChoice : runInfo?.hue ? 'hue' : runInfo?.labels ? 'label' : 'none';
+  const highlight = useExplorerStore((state) => state.highlight);
   const colouring = useMemo(() => {
     if (!runInfo) return null;
-    if (colourBy === 'hue' && runInfo.hue) return colourByHue(runInfo.hue);
-    if (colourBy === 'label' && runInfo.labels) return colourByLabel(runInfo.labels, labelCount);
-    return colourUniform(runInfo.n);
-  }, [runInfo, colourBy, labelCount]);
+    const base =
+      colourBy === 'hue' && runInfo.hue
+        ? colourByHue(runInfo.hue)
+        : colourBy === 'label' && runInfo.labels
+          ? colourByLabel(runInfo.labels, labelCount)
+          : colourUniform(runInfo.n);
+    // Pairs brushed in the per-pair views: their points keep their colours, the rest turn grey.
+    return highlight ? withHighlight(base, highlight) : base;
+  }, [runInfo, colourBy, labelCount, highlight]);
 
   useEffect(() => {
     live.current.colouring = colouring;
+    live.current.highlighted = highlight?.length ?? 0;
     requestDrawRef.current();
-  }, [colouring]);
+  }, [colouring, highlight]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -146,6 +162,7 @@ export function ScatterPanel() {
       performance.measure('scatter-draw', { start, end: performance.now() });
       canvas.dataset.runId = String(frame.runId);
       canvas.dataset.epoch = String(frame.epoch);
+      canvas.dataset.highlighted = String(s.highlighted);
       s.view = view;
       s.drawn = frame;
     };

@@ -46,6 +46,17 @@ export function colourByLabel(labels: Int32Array, labelCount: number): PointColo
   return withBytes(palette, index);
 }
 
+/** Points outside a highlight: light grey, so the highlighted ones stand out in their own colours. */
+export const DIMMED_COLOUR = '#d9d9d9';
+
+/** `colouring` with every point not in `highlighted` (sorted indices) dimmed to grey. */
+export function withHighlight(colouring: PointColouring, highlighted: Int32Array): PointColouring {
+  const dimmed = colouring.palette.length;
+  const index = new Uint16Array(colouring.paletteIndex.length).fill(dimmed);
+  for (const i of highlighted) if (i < index.length) index[i] = colouring.paletteIndex[i];
+  return withBytes([...colouring.palette, DIMMED_COLOUR], index);
+}
+
 /** One colour for every point, when the dataset has neither hue nor labels. */
 export function colourUniform(n: number): PointColouring {
   return withBytes(['#3b6fb6'], new Uint16Array(n));

@@ -1,0 +1,233 @@
+import {
+  axisBottom,
+  axisLeft,
+  brush,
+  interpolateBlues,
+  line,
+  scaleLinear,
+  scaleSequentialLog,
+  select,
+} from 'd3';
+import { useEffect, useRef } from 'react';
+import type { PairViews as PairViewsData } from '../../engine/frame';
+import type { ExplorerState } from '../../state/store';
+import { useExplorerStore } from '../../state/store';
+import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
+import { formatInteger, formatPercent, formatThreeDigits } from '../format';
+import { useRunClient } from '../runClientContext';
+import { drawBottomAxis, drawLeftAxis, similarityColours } from './axes';
+
+const INNER = 180;
+const MARGIN = { top: 8, right: 10, bottom: 38, left: 46 };
+const CURVE_POINTS = 101;
+
+/** Both axes are similarities in [0, 1]. */
+const x = scaleLinear().domain([0, 1]).range([0, INNER]);
+const y = scaleLinear().domain([0, 1]).range([INNER, 0]);
+
+const selectPairs = (state: ExplorerState) => state.histograms?.pairs ?? null;
+
+type PairView = 'target' | 'mu';
+
+/** ν* of eq. 15 for a pair whose two degrees are both `degree`: μ / (μ + d·m / n). */
+function targetOf(mu: number, degree: number, m: number, n: number): number {
+  return mu / (mu + (degree * m) / n);
+}
+
+interface PlotProps {
+  view: PairView;
+  counts: Uint32Array;
+  bins: number;
+  xTitle: string;
+  /** Curves over x ∈ [0, 1] drawn on the density: the identity, and ν*(μ) on the μ view. */
+  curves: { name: string; points: [number, number][]; colour: string; dashed?: boolean }[];
+}
+
+/** A 2-D histogram of the stored pairs (x against ν), log-coloured, with a brush that selects pairs. */
+function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
+  const client = useRunClient();
+  const xAxisRef = useRef<SVGGElement>(null);
+  const yAxisRef = useRef<SVGGElement>(null);
+  const brushRef = useRef<SVGGElement>(null);
+  let max = 1;
+  for (const count of counts) if (count > max) max = count;
+  const colour = scaleSequentialLog(interpolateBlues).domain([1, Math.max(2, max)]);
+  const side = INNER / bins;
+
+  useEffect(() => {
+    if (xAxisRef.current) drawBottomAxis(xAxisRef.current, axisBottom(x).ticks(5), xTitle, INNER);
+    if (yAxisRef.current) drawLeftAxis(yAxisRef.current, axisLeft(y).ticks(5), 'ν (embedding)', INNER);
+  });
+
+  useEffect(() => {
+    const node = brushRef.current;
+    if (!node || !client) return;
+    const behaviour = brush<unknown>()
+      .extent([
+        [0, 0],
+        [INNER, INNER],
+      ])
+      .on('end', (event: { selection: [[number, number], [number, number]] | null }) => {
+        const store = useExplorerStore.getState();
+        if (!event.selection) {
+          store.setHighlight(null);
+          return;
+        }
+        const [[px0, py0], [px1, py1]] = event.selection;
+        const box = { x0: x.invert(px0), x1: x.invert(px1), y0: y.invert(py1), y1: y.invert(py0) };
+        void client.pairPoints(view, box).then((points) => useExplorerStore.getState().setHighlight(points));
+      });
+    select(node).call(behaviour);
+    return () => {
+      select(node).on('.brush', null);
+    };
+  }, [client, view]);
+
+  const cells = [];
+  for (let row = 0; row < bins; row++) {
+    for (let column = 0; column < bins; column++) {
+      const count = counts[row * bins + column];
+      if (count === 0) continue;
+      cells.push(
+        <rect
+          key={row * bins + column}
+          x={column * side}
+          y={INNER - (row + 1) * side}
+          width={side + 0.5}
+          height={side + 0.5}
+          fill={colour(count)}
+        />,
+      );
+    }
+  }
+  const path = line<[number, number]>()
+    .x(([u]) => x(u))
+    .y(([, v]) => y(v));
+  return (
+    <svg
+      width={INNER + MARGIN.left + MARGIN.right}
+      height={INNER + MARGIN.top + MARGIN.bottom}
+      role="img"
+      aria-label={`Pairs: ν against ${xTitle}`}
+      data-testid={`pairs-${view}`}
+    >
+      <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
+        {cells}
+        {curves.map((curve) => (
+          <path
+            key={curve.name}
+            d={path(curve.points) ?? ''}
+            fill="none"
+            stroke={curve.colour}
+            strokeWidth={1.5}
+            strokeDasharray={curve.dashed ? '4 3' : undefined}
+          >
+            <title>{curve.name}</title>
+          </path>
+        ))}
+        <g ref={xAxisRef} transform={`translate(0,${INNER})`} />
+        <g ref={yAxisRef} />
+        <g ref={brushRef} className="pair-brush" />
+      </g>
+    </svg>
+  );
+}
+
+/**
+ * Per-pair views (Fig. 4, measured pair by pair): ν of every stored pair against its target ν*
+ * (eq. 15) and against its input μ, with the mean distances as numbers, and the μ → ν* curve of
+ * the current n, m and degrees (§6). Brushing a region highlights its pairs' points in the scatter.
+ */
+export function PairViews() {
+  const pairs: PairViewsData | null = useThrottledStoreValue(useExplorerStore, selectPairs, 250);
+  const config = useExplorerStore((state) => state.frame?.config);
+  const runInfo = useExplorerStore((state) => state.runInfo);
+  const highlighted = useExplorerStore((state) => state.highlight?.length ?? 0);
+
+  if (!pairs || !config || !runInfo) {
+    return (
+      <section className="pair-views" aria-label="Per-pair views">
+        <h2>Per pair: ν against ν* and μ</h2>
+        <p className="muted">Shown once the run has an embedding.</p>
+      </section>
+    );
+  }
+  const identity: [number, number][] = [
+    [0, 0],
+    [1, 1],
+  ];
+  const muGrid = Array.from({ length: CURVE_POINTS }, (_, i) => i / (CURVE_POINTS - 1));
+  const corrected = config.sampling === 'corrected';
+  const targetCurves = [
+    {
+      name: `ν* with the mean degree d̄ = ${formatThreeDigits(runInfo.meanDegree)}`,
+      points: muGrid.map((mu): [number, number] => [
+        mu,
+        targetOf(mu, runInfo.meanDegree, config.m, runInfo.n),
+      ]),
+      colour: similarityColours.nuStar,
+    },
+    {
+      name: `ν* with d = log₂ k = ${formatThreeDigits(Math.log2(config.k))} (App. H.4)`,
+      points: muGrid.map((mu): [number, number] => [
+        mu,
+        targetOf(mu, Math.log2(config.k), config.m, runInfo.n),
+      ]),
+      colour: similarityColours.nuStar,
+      dashed: true,
+    },
+  ];
+  return (
+    <section className="pair-views" aria-label="Per-pair views">
+      <h2>Per pair: ν against ν* and μ</h2>
+      <dl className="pair-stats">
+        <div>
+          <dt>mean |ν − ν*|</dt>
+          <dd data-testid="mean-nu-target">{formatThreeDigits(pairs.meanAbsNuMinusTarget)}</dd>
+        </div>
+        <div>
+          <dt>mean |ν − μ|</dt>
+          <dd data-testid="mean-nu-mu">{formatThreeDigits(pairs.meanAbsNuMinusMu)}</dd>
+        </div>
+        <div>
+          <dt>pairs nearer ν* than μ</dt>
+          <dd data-testid="nearer-target">{formatPercent(pairs.nearerTarget)}</dd>
+        </div>
+      </dl>
+      <div className="pair-plots">
+        <DensityPlot
+          view="target"
+          counts={pairs.nuVsTarget}
+          bins={pairs.bins}
+          xTitle="ν* (target, eq. 15)"
+          curves={[{ name: 'ν = ν*', points: identity, colour: '#555', dashed: true }]}
+        />
+        <DensityPlot
+          view="mu"
+          counts={pairs.nuVsMu}
+          bins={pairs.bins}
+          xTitle="μ (input)"
+          curves={[
+            { name: 'ν = μ', points: identity, colour: '#555', dashed: true },
+            ...(corrected ? [] : targetCurves),
+          ]}
+        />
+      </div>
+      <p className="chart-note">
+        {corrected
+          ? 'Corrected sampling (§7.3): the targets are μ, so ν should follow the diagonal of the right plot.'
+          : 'Orange: the μ → ν* map of eq. 15 for this n and m, with the run’s mean degree (solid) and with d = log₂ k (dashed, the paper’s App. H.4 bound).'}{' '}
+        Drag over a plot to highlight the points of those pairs in the scatter.
+        {highlighted > 0 && (
+          <>
+            {' '}
+            {formatInteger(highlighted)} points highlighted.{' '}
+            <button type="button" onClick={() => useExplorerStore.getState().setHighlight(null)}>
+              Clear selection
+            </button>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
