@@ -98,7 +98,10 @@ test('threads = 2 runs Hogwild parallel epochs on a helper thread, says so, and 
   await page.getByLabel('epochs').selectOption('2000');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('epoch')).toHaveText('2,000 / 2,000', { timeout: 60_000 });
-  expect(Number(await page.getByTestId('thickness-ratio').textContent())).toBeLessThan(1);
+  // Contracted: a thinner ring, or (Hogwild runs tear it more often) one torn into arcs.
+  const thickness = page.getByTestId('thickness-ratio');
+  await expect(thickness.or(page.getByTestId('ring-arcs'))).toHaveCount(1);
+  if (await thickness.count()) expect(Number(await thickness.textContent())).toBeLessThan(1);
   await expect(page.getByTestId('threads')).toHaveText('2 (Hogwild, not reproducible)');
   console.log(
     `browser speed on the n = 1000 ring, 2 threads: ${await page.getByTestId('speed').textContent()}`,

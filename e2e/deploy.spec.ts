@@ -48,7 +48,10 @@ test('dist/ under a sub-path of a header-less host runs the ring, then parallel 
   await expect(page.getByTestId('run-message')).toHaveCount(0);
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByTestId('epoch')).toHaveText('500 / 500', { timeout: 60_000 });
-  expect(Number(await page.getByTestId('thickness-ratio').textContent())).toBeLessThan(1);
+  // Contracted: a thinner ring, or (Hogwild runs tear it more often) one torn into arcs.
+  const thickness = page.getByTestId('thickness-ratio');
+  await expect(thickness.or(page.getByTestId('ring-arcs'))).toHaveCount(1);
+  if (await thickness.count()) expect(Number(await thickness.textContent())).toBeLessThan(1);
   expect(errors).toEqual([]);
 });
 

@@ -4,6 +4,7 @@ import {
   brush,
   interpolateBlues,
   line,
+  rgb,
   scaleLinear,
   scaleSequentialLog,
   select,
@@ -20,6 +21,8 @@ import { drawBottomAxis, drawLeftAxis, similarityColours } from './axes';
 const INNER = 180;
 const MARGIN = { top: 8, right: 10, bottom: 38, left: 46 };
 const CURVE_POINTS = 101;
+/** Up to 2 × 1 600 cells: redrawn once a second, so the page stays light while a run streams. */
+const PAIRS_INTERVAL_MS = 1000;
 
 /** Both axes are similarities in [0, 1]. */
 const x = scaleLinear().domain([0, 1]).range([0, INNER]);
@@ -49,10 +52,30 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
   const brushRef = useRef<SVGGElement>(null);
-  let max = 1;
-  for (const count of counts) if (count > max) max = count;
-  const colour = scaleSequentialLog(interpolateBlues).domain([1, Math.max(2, max)]);
-  const side = INNER / bins;
+  const cellsRef = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const context = cellsRef.current?.getContext('2d');
+    if (!context) return;
+    let max = 1;
+    for (const count of counts) if (count > max) max = count;
+    const colour = scaleSequentialLog(interpolateBlues).domain([1, Math.max(2, max)]);
+    const image = context.createImageData(bins, bins);
+    for (let row = 0; row < bins; row++) {
+      for (let column = 0; column < bins; column++) {
+        const count = counts[row * bins + column];
+        if (count === 0) continue;
+        const { r, g, b } = rgb(colour(count));
+        // Row 0 is ν ∈ [0, 1/bins): the bottom line of the image.
+        const p = 4 * ((bins - 1 - row) * bins + column);
+        image.data[p] = r;
+        image.data[p + 1] = g;
+        image.data[p + 2] = b;
+        image.data[p + 3] = 255;
+      }
+    }
+    context.putImageData(image, 0, 0);
+  }, [counts, bins]);
 
   useEffect(() => {
     if (xAxisRef.current) drawBottomAxis(xAxisRef.current, axisBottom(x).ticks(5), xTitle, INNER);
@@ -83,23 +106,6 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
     };
   }, [client, view]);
 
-  const cells = [];
-  for (let row = 0; row < bins; row++) {
-    for (let column = 0; column < bins; column++) {
-      const count = counts[row * bins + column];
-      if (count === 0) continue;
-      cells.push(
-        <rect
-          key={row * bins + column}
-          x={column * side}
-          y={INNER - (row + 1) * side}
-          width={side + 0.5}
-          height={side + 0.5}
-          fill={colour(count)}
-        />,
-      );
-    }
-  }
   const path = line<[number, number]>()
     .x(([u]) => x(u))
     .y(([, v]) => y(v));
@@ -112,7 +118,10 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
       data-testid={`pairs-${view}`}
     >
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
-        {cells}
+        {/* One pixel per cell, scaled up: a canvas draws 1 600 cells far faster than as many SVG rects. */}
+        <foreignObject width={INNER} height={INNER}>
+          <canvas ref={cellsRef} width={bins} height={bins} className="pair-cells" />
+        </foreignObject>
         {curves.map((curve) => (
           <path
             key={curve.name}
@@ -139,7 +148,11 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
  * the current n, m and degrees (§6). Brushing a region highlights its pairs' points in the scatter.
  */
 export function PairViews() {
-  const pairs: PairViewsData | null = useThrottledStoreValue(useExplorerStore, selectPairs, 250);
+  const pairs: PairViewsData | null = useThrottledStoreValue(
+    useExplorerStore,
+    selectPairs,
+    PAIRS_INTERVAL_MS,
+  );
   const config = useExplorerStore((state) => state.frame?.config);
   const runInfo = useExplorerStore((state) => state.runInfo);
   const highlighted = useExplorerStore((state) => state.highlight?.length ?? 0);
