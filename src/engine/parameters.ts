@@ -1,5 +1,5 @@
 import { MAX_THREADS } from '../core/parallelOptimizer';
-import type { DatasetKind, ExplorerConfig } from './config';
+import type { DatasetKind } from './config';
 
 /**
  * The run parameters' registry: each parameter's link key, the range every way of setting it
@@ -111,4 +111,3 @@ export function clampParameter(name: NumberParameterName, value: number): number
   return Math.min(max, Math.max(min, integer ? Math.round(value) : value));
 }
 
-export type NumberFields = Pick<ExplorerConfig, NumberParameterName>;
