@@ -110,4 +110,3 @@ export function clampParameter(name: NumberParameterName, value: number): number
   const { min, max, integer } = numberParameters[name];
   return Math.min(max, Math.max(min, integer ? Math.round(value) : value));
 }
-
