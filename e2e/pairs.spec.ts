@@ -10,6 +10,8 @@ test('per-pair views measure ν against ν* and μ, and a brushed region highlig
 
   // Fig. 4, pair by pair: ν reproduces the targets ν*, not the input μ.
   const views = page.getByRole('region', { name: 'Per-pair views' });
+  // The views refresh once a second: read them once they show the last epoch.
+  await expect(views.getByTestId('pairs-epoch')).toHaveText('500', { timeout: 10_000 });
   const target = Number(await views.getByTestId('mean-nu-target').textContent());
   const mu = Number(await views.getByTestId('mean-nu-mu').textContent());
   console.log(`mean |ν − ν*| = ${target}, mean |ν − μ| = ${mu}`);

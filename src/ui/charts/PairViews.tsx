@@ -28,7 +28,7 @@ const PAIRS_INTERVAL_MS = 1000;
 const x = scaleLinear().domain([0, 1]).range([0, INNER]);
 const y = scaleLinear().domain([0, 1]).range([INNER, 0]);
 
-const selectPairs = (state: ExplorerState) => state.histograms?.pairs ?? null;
+const selectHistograms = (state: ExplorerState) => state.histograms;
 
 type PairView = 'target' | 'mu';
 
@@ -148,11 +148,9 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
  * the current n, m and degrees (§6). Brushing a region highlights its pairs' points in the scatter.
  */
 export function PairViews() {
-  const pairs: PairViewsData | null = useThrottledStoreValue(
-    useExplorerStore,
-    selectPairs,
-    PAIRS_INTERVAL_MS,
-  );
+  // Throttled as a whole, so the numbers and the epoch they were measured at always agree.
+  const histograms = useThrottledStoreValue(useExplorerStore, selectHistograms, PAIRS_INTERVAL_MS);
+  const pairs: PairViewsData | null = histograms?.pairs ?? null;
   const config = useExplorerStore((state) => state.frame?.config);
   const runInfo = useExplorerStore((state) => state.runInfo);
   const highlighted = useExplorerStore((state) => state.highlight?.length ?? 0);
@@ -193,6 +191,9 @@ export function PairViews() {
   return (
     <section className="pair-views" aria-label="Per-pair views">
       <h2>Per pair: ν against ν* and μ</h2>
+      <p className="chart-note">
+        ν of the embedding at epoch <span data-testid="pairs-epoch">{histograms?.nuEpoch}</span>.
+      </p>
       <dl className="pair-stats">
         <div>
           <dt>mean |ν − ν*|</dt>
