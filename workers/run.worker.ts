@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import { UserError } from '../src/core/errors';
-import { MAX_THREADS, type ShardAssignment } from '../src/core/parallelOptimizer';
+import { MAX_THREADS, type ShardAssignment } from '../src/core/optimizer';
 import type { ExplorerConfig } from '../src/engine/config';
 import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';

@@ -1,4 +1,4 @@
-import { type ShardAssignment, serveOptimizerShard } from '../src/core/parallelOptimizer';
+import { type ShardAssignment, serveOptimizerShard } from '../src/core/optimizer';
 
 // A helper thread of parallel epochs: serves one shard of a run until the run's optimizer is
 // disposed (blocking this worker meanwhile), then waits for the next assignment.

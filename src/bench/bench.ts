@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { gaussianBlobs, paperRing } from '../core/datasets';
+import { gaussianBlobs, paperRing } from '../core/data';
 import { startNodeShardThreads } from '../core/testing/shardThreads';
 import type { Dataset } from '../core/types';
 import { type BenchOptions, parseBenchArgs } from './args';

@@ -1,11 +1,12 @@
 /** Stage-by-stage timings of our pipeline (src/core) on one dataset, as `prepareRun` runs it. */
-import { initialLayout } from '../core/init';
+
+import { buildSimilarityGraph } from '../core/graph';
 import { findAbParams } from '../core/kernel';
-import { nearestNeighbors } from '../core/knn';
+import { initialLayout } from '../core/layout';
 import { evaluateLosses } from '../core/losses';
+import { nearestNeighbors } from '../core/neighbors';
 import { createOptimizer, type OptimizerBackend } from '../core/optimizer';
 import { deriveSeed } from '../core/random';
-import { buildSimilarityGraph } from '../core/similarityGraph';
 import type { Dataset, Graph, KnnResult } from '../core/types';
 import { collectGarbage, createRssSampler, type RssSampler, timed } from './measure';
 

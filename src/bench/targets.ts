@@ -1,5 +1,5 @@
 /** Issue 7, item 6: whole-pipeline timings against their budgets (dataset generation excluded). */
-import { gaussianBlobs, paperRing } from '../core/datasets';
+import { gaussianBlobs, paperRing } from '../core/data';
 import { type ParallelRun, prepareRun, umapConfig } from '../core/pipeline';
 import type { Dataset } from '../core/types';
 import { collectGarbage, createRssSampler, timed } from './measure';

@@ -14,12 +14,19 @@ export {
   type RingOptions,
   type RingsOptions,
   uniformSquare,
-} from './datasets';
+} from './data';
 export { UserError } from './errors';
-export { fuzzySimplicialSet, smoothKnnDist } from './fuzzy';
-export { type InitKind, initialLayout } from './init';
+export {
+  binarizeSimilarities,
+  degrees,
+  denseKernelGraph,
+  fuzzySimplicialSet,
+  invertSimilarities,
+  pruneGraph,
+  smoothKnnDist,
+} from './graph';
 export { findAbParams } from './kernel';
-export { type KnnMethod, nearestNeighbors } from './knn';
+export { type InitKind, initialLayout } from './layout';
 export {
   type EffectiveLossOptions,
   effectiveLoss,
@@ -28,6 +35,7 @@ export {
   type Losses,
   type LossOptions,
   purportedLoss,
+  targetSimilarities,
 } from './losses';
 export {
   type DistanceCorrelationOptions,
@@ -39,27 +47,18 @@ export {
   ringThickness,
   spearmanCorrelation,
 } from './metrics';
+export { type KnnMethod, nearestNeighbors } from './neighbors';
 export {
   createOptimizer,
+  createParallelOptimizer,
   type EpochStats,
+  MAX_THREADS,
   type Optimizer,
   type OptimizerBackend,
   type OptimizerOptions,
   type PerEdgeCounts,
-} from './optimizer';
-export {
-  createParallelOptimizer,
-  MAX_THREADS,
   type ShardAssignment,
   serveOptimizerShard,
-} from './parallelOptimizer';
+} from './optimizer';
 export { createRng, type NumpyRandomState, numpyRandomState } from './random';
-export {
-  binarizeSimilarities,
-  degrees,
-  denseKernelGraph,
-  invertSimilarities,
-  pruneGraph,
-} from './similarities';
-export { targetSimilarities } from './targets';
 export type { Dataset, Graph, KnnResult, LossParts, Metric, Rng } from './types';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { paperRing } from './datasets';
-import { evaluateLosses } from './losses';
-import { ringThickness } from './metrics';
+import { paperRing } from './data/datasets';
+import { evaluateLosses } from './losses/losses';
+import { embeddingSimilarities } from './losses/targets';
+import { ringThickness } from './metrics/metrics';
 import { prepareRun, runUmap, umapConfig } from './pipeline';
-import { embeddingSimilarities } from './targets';
 import type { LossParts } from './types';
 
 const ring = paperRing({ seed: 3 });

@@ -1,11 +1,16 @@
 import { UserError } from './errors';
-import { type InitKind, initialLayout } from './init';
+import { buildSimilarityGraph, type SimilarityMode } from './graph/similarityGraph';
 import { findAbParams } from './kernel';
-import { nearestNeighbors } from './knn';
-import { createOptimizer, type EpochStats, type Optimizer, type OptimizerOptions } from './optimizer';
-import { createParallelOptimizer, type ShardAssignment } from './parallelOptimizer';
+import { type InitKind, initialLayout } from './layout/init';
+import { nearestNeighbors } from './neighbors/knn';
+import {
+  createOptimizer,
+  type EpochStats,
+  type Optimizer,
+  type OptimizerOptions,
+} from './optimizer/optimizer';
+import { createParallelOptimizer, type ShardAssignment } from './optimizer/parallelOptimizer';
 import { deriveSeed } from './random';
-import { buildSimilarityGraph, type SimilarityMode } from './similarityGraph';
 import type { Dataset, Graph, Metric } from './types';
 
 export type SamplingMode = 'umap' | 'corrected';

@@ -1,6 +1,6 @@
-import type { InitKind } from '../core/init';
+import type { SimilarityMode } from '../core/graph';
+import type { InitKind } from '../core/layout';
 import type { SamplingMode } from '../core/pipeline';
-import type { SimilarityMode } from '../core/similarityGraph';
 import type { Metric } from '../core/types';
 
 export type DatasetKind = 'ring' | 'rings' | 'square' | 'blobs' | 'mnist' | 'csv';
@@ -24,7 +24,7 @@ export interface ExplorerConfig {
   sampling: SamplingMode;
   /**
    * Threads sharing each epoch: 1 (default, reproducible from the seed) or more for Hogwild-style
-   * parallel epochs (core/parallelOptimizer.ts), which are not reproducible.
+   * parallel epochs (core/optimizer/parallelOptimizer.ts), which are not reproducible.
    */
   threads: number;
 }

@@ -3,7 +3,7 @@
  * at least 100 evaluations, time estimates, the torn-ring count and the plain-language change note.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { embeddingSimilarities, targetSimilarities } from '../core/targets';
+import { embeddingSimilarities, targetSimilarities } from '../core/losses';
 import { defaultConfig, type ExplorerConfig } from './config';
 import { createEngine, type EngineOptions } from './engine';
 import type { Frame } from './frame';

@@ -1,10 +1,15 @@
 import { CancelledError } from '../core/cancel';
 import { UserError } from '../core/errors';
-import { evaluateLosses } from '../core/losses';
-import { type LossTableRow, lossTable } from '../core/lossTable';
+import {
+  embeddingSimilarities,
+  evaluateLosses,
+  type LossTableRow,
+  lossTable,
+  similarityHistogram,
+  targetSimilarities,
+} from '../core/losses';
 import { ringArcs, ringThickness } from '../core/metrics';
 import type { Optimizer } from '../core/optimizer';
-import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '../core/targets';
 import type { Dataset } from '../core/types';
 import { changeSummary } from './changeSummary';
 import { type ExplorerConfig, planChange, type Stage, stageKeys } from './config';
@@ -327,7 +332,7 @@ export function createEngine(options: EngineOptions = {}) {
   function evaluate(current: Run) {
     const { artifacts, optimizer, config } = current;
     const epoch = optimizer.epoch;
-    // Above maxExactLossPoints the far-field approximation (core/farField.ts) replaces the O(n²) sum.
+    // Above maxExactLossPoints the far-field approximation (core/losses/farField.ts) replaces the O(n²) sum.
     const started = now();
     const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {
       a: artifacts.a,

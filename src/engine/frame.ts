@@ -118,7 +118,7 @@ export interface Frame {
   thickness?: number;
   /**
    * Ring datasets only: the arcs the embedded ring (ring 0 of 'rings') is torn into, 1 for an intact
-   * ring (core/metrics.ts `ringArcs`); the thickness means something only when this is 1.
+   * ring (core/metrics/metrics.ts `ringArcs`); the thickness means something only when this is 1.
    */
   ringArcs?: number;
   epochsPerSecond: number;

@@ -1,4 +1,4 @@
-import { MAX_THREADS } from '../core/parallelOptimizer';
+import { MAX_THREADS } from '../core/optimizer';
 import type { DatasetKind } from './config';
 
 /**

@@ -1,4 +1,4 @@
-import { APPROXIMATE_KNN_MIN_POINTS } from '../core/knn';
+import { APPROXIMATE_KNN_MIN_POINTS } from '../core/neighbors';
 import type { ExplorerConfig } from './config';
 import { datasetDimensions } from './parameters';
 import { knnWidth } from './stages';

@@ -1,14 +1,18 @@
 import { CancelledError } from '../core/cancel';
-import { gaussianBlobs, paperRing, paperRings, uniformSquare } from '../core/datasets';
+import { gaussianBlobs, paperRing, paperRings, uniformSquare } from '../core/data';
 import { UserError } from '../core/errors';
-import { degrees } from '../core/fuzzy';
-import { initialLayoutWithReport } from '../core/init';
+import { buildSimilarityGraph, degrees } from '../core/graph';
 import { findAbParams } from '../core/kernel';
-import { APPROXIMATE_KNN_MIN_POINTS, nearestNeighbors, sliceKnn } from '../core/knn';
-import { createOptimizer, type Optimizer, type OptimizerOptions } from '../core/optimizer';
-import { createParallelOptimizer, type ShardAssignment } from '../core/parallelOptimizer';
+import { initialLayoutWithReport } from '../core/layout';
+import { APPROXIMATE_KNN_MIN_POINTS, nearestNeighbors, sliceKnn } from '../core/neighbors';
+import {
+  createOptimizer,
+  createParallelOptimizer,
+  type Optimizer,
+  type OptimizerOptions,
+  type ShardAssignment,
+} from '../core/optimizer';
 import { deriveSeed } from '../core/random';
-import { buildSimilarityGraph } from '../core/similarityGraph';
 import type { Dataset, Graph, KnnResult } from '../core/types';
 import { type ExplorerConfig, type Stage, stageKeys } from './config';
 import { K_MAX, RING_COUNT } from './parameters';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossTableColumns } from '../core/lossTable';
+import { lossTableColumns } from '../core/losses';
 import { defaultConfig } from './config';
 import { createEngine } from './engine';
 import { populationMeanStd } from './multiSeed';

@@ -2,11 +2,11 @@
  * Table 1 of the paper over several seeds (docs/algorithm.md §3.5): for seed s = 0, 1, …, the data
  * of seed s (a generated dataset; a loaded one stays as it is), its graph pruned at max/epochs, a
  * run of `epochs` epochs with optimizer seed s, then the purported (eq. 6) and effective (eq. 12)
- * losses of the three layouts (core/lossTable.ts); mean and population std over the seeds.
+ * losses of the three layouts (core/losses/lossTable.ts); mean and population std over the seeds.
  */
 
 import { UserError } from '../core/errors';
-import { type LossTableColumn, type LossTableRow, lossTable, lossTableColumns } from '../core/lossTable';
+import { type LossTableColumn, type LossTableRow, lossTable, lossTableColumns } from '../core/losses';
 import type { Optimizer, OptimizerBackend } from '../core/optimizer';
 import type { Graph } from '../core/types';
 import type { ExplorerConfig } from './config';

@@ -4,7 +4,7 @@
  * (data seed = UMAP seed), mean ± population std of the total losses. Shown beside our own numbers
  * only for a table of exactly that setting (`isPaperTable1Setting`).
  */
-import type { LossTableColumn, LossTableRow } from '../core/lossTable';
+import type { LossTableColumn, LossTableRow } from '../core/losses';
 import { defaultConfig, type ExplorerConfig } from './config';
 
 export interface ReferenceValue {

@@ -1,7 +1,7 @@
 import { type ReactNode, useId, useState } from 'react';
-import type { InitKind } from '../core/init';
+import type { SimilarityMode } from '../core/graph';
+import type { InitKind } from '../core/layout';
 import type { SamplingMode } from '../core/pipeline';
-import type { SimilarityMode } from '../core/similarityGraph';
 import type { Metric } from '../core/types';
 import type { DatasetKind, ExplorerConfig } from '../engine/config';
 import { formatNumber } from '../engine/messages';

@@ -1,7 +1,7 @@
 import { format } from 'd3';
 import { useState } from 'react';
 import { create } from 'zustand';
-import type { LossTableColumn, LossTableRow } from '../core/lossTable';
+import type { LossTableColumn, LossTableRow } from '../core/losses';
 import { defaultConfig } from '../engine/config';
 import type { Table1SeedRow, Table1Seeds } from '../engine/table1';
 import {

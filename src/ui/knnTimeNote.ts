@@ -1,4 +1,4 @@
-import { APPROXIMATE_KNN_MIN_POINTS } from '../core/knn';
+import { APPROXIMATE_KNN_MIN_POINTS } from '../core/neighbors';
 
 /** Exact kNN is O(n²·d): 4000 points × 784 dimensions took 4.4 s in Node (MNIST digits). */
 const MEASURED = { n: 4000, dim: 784, seconds: 4.4 };

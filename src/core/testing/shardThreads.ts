@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'vite';
-import type { ShardAssignment } from '../parallelOptimizer';
+import type { ShardAssignment } from '../optimizer/parallelOptimizer';
 
 export interface NodeShardThreads {
   /** Hands a shard to the next thread (round robin); pass as createParallelOptimizer's startHelper. */

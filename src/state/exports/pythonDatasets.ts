@@ -48,12 +48,12 @@ const getRingLines = [
   '',
 ];
 
-/** gaussianBlobs of src/core/datasets.ts with its defaults (5 blobs, spread 1, centres N(0, 10²)). */
+/** gaussianBlobs of src/core/data/datasets.ts with its defaults (5 blobs, spread 1, centres N(0, 10²)). */
 const gaussianBlobsLines = [
   '',
   '',
   'def gaussian_blobs(n, seed, dim=50, centers=5):',
-  '    """The explorer\'s blobs (gaussianBlobs in src/core/datasets.ts): all centres N(0, 10^2) first,',
+  '    """The explorer\'s blobs (gaussianBlobs in src/core/data/datasets.ts): all centres N(0, 10^2) first,',
   '    then the points N(centre, 1) row by row; point i belongs to blob i * centers // n."""',
   '    normal = normal_stream(seed)',
   '    centres = [[10 * next(normal) for _ in range(dim)] for _ in range(centers)]',

@@ -19,7 +19,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildMnistAsset } from '../../build/mnistAsset';
-import { gaussianBlobs } from '../../core/datasets';
+import { gaussianBlobs } from '../../core/data';
 import { knnRecall, ringThickness } from '../../core/metrics';
 import { createRng } from '../../core/random';
 import type { Dataset } from '../../core/types';

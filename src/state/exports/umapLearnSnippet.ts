@@ -68,7 +68,7 @@ function estimatorPart(config: ExplorerConfig): PythonPart {
   return { imports: ['import umap'], lines };
 }
 
-/** The explorer's pruning (core/similarities.ts pruneGraph), in float64 as it compares. */
+/** The explorer's pruning (core/graph/similarities.ts pruneGraph), in float64 as it compares. */
 function pruneLines(epochs: number): string[] {
   return [
     `# Pruned as the explorer prunes it before init and SGD: entries below max / n_epochs = max / ${epochs} go.`,
@@ -78,7 +78,7 @@ function pruneLines(epochs: number): string[] {
   ];
 }
 
-/** μ of the run's similarity mode, as a scipy sparse matrix `graph` (core/similarityGraph.ts). */
+/** μ of the run's similarity mode, as a scipy sparse matrix `graph` (core/graph/similarityGraph.ts). */
 function similarityLines(config: ExplorerConfig): string[] {
   const { similarity, epochs, k, metric } = config;
   if (similarity === 'dense') {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LossTableColumn, LossTableRow } from '../../core/lossTable';
+import type { LossTableColumn, LossTableRow } from '../../core/losses';
 import type { LossParts } from '../../core/types';
 import { defaultConfig, type ExplorerConfig } from '../../engine/config';
 import type { PairViews } from '../../engine/frame';

@@ -5,7 +5,7 @@
  * and `why` is computed from the run, so a caption never states a number the screen contradicts.
  */
 import { format } from 'd3';
-import type { LossTableColumn, LossTableRow } from '../../core/lossTable';
+import type { LossTableColumn, LossTableRow } from '../../core/losses';
 import type { ExplorerConfig } from '../../engine/config';
 import type { Histograms, PairViews, RunStatus } from '../../engine/frame';
 import type { MultiSeedCurves } from '../../engine/multiSeed';

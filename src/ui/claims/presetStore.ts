@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { LossTableRow } from '../../core/lossTable';
+import type { LossTableRow } from '../../core/losses';
 import type { FinishedRun } from './claims';
 
 /** Fig. 3's seeds, as the preset runs them. */

@@ -1,0 +1,3 @@
+/** Embedding quality measures: ring thickness and arcs, kNN recall, correlations. */
+
+export * from './metrics';
