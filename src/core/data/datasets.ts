@@ -94,18 +94,15 @@ export function paperRing({ n = 1000, radius = 4, noise = 0.5, seed = 3 }: RingO
   return { name: 'ring', n, dim: 2, points: Float32Array.from(coordinates), hue: ringHue(n, 1) };
 }
 
+/** Fig. 1c's multi-ring: 20 rings of the paper ring's size, radius and noise, 12 apart. */
+const PAPER_RINGS_DEFAULTS = { count: 20, n: 1000, radius: 4, noise: 0.5, spacing: 12, seed: 3 };
+
 /**
  * The multi-ring of Fig. 1c: one `np.random.seed(seed)`, then `count` rings drawn in sequence from
  * that stream, ring i shifted by (spacing·i, 0). Ring 0 therefore equals `paperRing({ seed })`.
  */
-export function paperRings({
-  count = 20,
-  n = 1000,
-  radius = 4,
-  noise = 0.5,
-  spacing = 12,
-  seed = 3,
-}: RingsOptions = {}): Dataset {
+export function paperRings(options: RingsOptions = {}): Dataset {
+  const { count, n, radius, noise, spacing, seed } = { ...PAPER_RINGS_DEFAULTS, ...options };
   requireInteger('The number of rings', count, 1);
   validateRing(n, radius, noise);
   if (!Number.isFinite(spacing)) throw new UserError(`The ring spacing must be a number; got ${spacing}`);

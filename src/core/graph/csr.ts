@@ -10,6 +10,14 @@ export function edgeCount(g: Graph): number {
   return g.rowPtr[g.n];
 }
 
+/** The row pointer of a CSR matrix whose entries lie in rows `rowOf[0..count)`: counts, then prefix sums. */
+function rowStarts(n: number, rowOf: Int32Array, count: number): Int32Array {
+  const rowPtr = new Int32Array(n + 1);
+  for (let e = 0; e < count; e++) rowPtr[rowOf[e] + 1]++;
+  for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
+  return rowPtr;
+}
+
 /**
  * CSR from coordinate triplets (the first `count` of them). Duplicate (row, col) pairs are summed in
  * float32 and zero values are dropped, as scipy's coo → csr conversion followed by `eliminate_zeros`.
@@ -22,9 +30,7 @@ export function graphFromCoo(
   count: number = rows.length,
 ): Graph {
   // Counting sort by row, then an insertion sort by column inside each (short) row.
-  const rowPtr = new Int32Array(n + 1);
-  for (let e = 0; e < count; e++) rowPtr[rows[e] + 1]++;
-  for (let i = 0; i < n; i++) rowPtr[i + 1] += rowPtr[i];
+  const rowPtr = rowStarts(n, rows, count);
   const fill = rowPtr.slice(0, n);
   const sortedCols = new Int32Array(count);
   const sortedValues = new Float32Array(count);
@@ -71,9 +77,7 @@ export function graphFromCoo(
 export function transposeGraph(g: Graph): Graph {
   const { n, rowPtr, cols, values } = g;
   const nnz = rowPtr[n];
-  const tPtr = new Int32Array(n + 1);
-  for (let p = 0; p < nnz; p++) tPtr[cols[p] + 1]++;
-  for (let i = 0; i < n; i++) tPtr[i + 1] += tPtr[i];
+  const tPtr = rowStarts(n, cols, nnz);
   const fill = tPtr.slice(0, n);
   const tCols = new Int32Array(nnz);
   const tValues = new Float32Array(nnz);
