@@ -2,12 +2,10 @@ import * as Comlink from 'comlink';
 import { UserError } from '../src/core/errors';
 import { MAX_THREADS, type ShardAssignment } from '../src/core/optimizer';
 import type { ExplorerConfig } from '../src/engine/config';
-import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from '../src/engine/csvSession';
+import type { CsvLoadRequest } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
 import type { StageProgressReport } from '../src/engine/frame';
-import { decodeDigits } from '../src/engine/mnistDigits';
 import type { PairBox } from '../src/engine/pairViews';
-import { type ExternalDataset, MNIST_ID } from '../src/engine/stages';
 import type { Table1Progress, Table1Request } from '../src/engine/table1';
 
 // Thin entry: the engine (src/engine, tested in Node) does the work; this file only exposes it.
@@ -24,11 +22,7 @@ function messageChannelScheduler(): (task: () => void) => void {
 }
 
 let cancelCell: Int32Array | null = null;
-/** The bundled digits once fetched, re-offered to the engine whenever MNIST is chosen (a CSV may have replaced them). */
-let digits: ExternalDataset | null = null;
 let progressListener: ((progress: StageProgressReport) => void) | null = null;
-
-const cancelGeneration = () => (cancelCell ? Atomics.load(cancelCell, 0) : 0);
 
 /**
  * Helper threads for parallel epochs, started on first use and kept: a run's optimizer blocks on
@@ -66,7 +60,7 @@ async function ensureHelpers(count: number): Promise<void> {
 
 const engine = createEngine({
   schedule: messageChannelScheduler(),
-  cancelGeneration,
+  cancelGeneration: () => (cancelCell ? Atomics.load(cancelCell, 0) : 0),
   onProgress: (progress) => progressListener?.(progress),
   // Without shared memory there is nothing to offer (the engine then says why it runs one thread).
   parallel: self.crossOriginIsolated
@@ -89,33 +83,17 @@ const api = {
   configure(config: ExplorerConfig) {
     const applied = configureQueue.then(async () => {
       if (config.threads > 1) await ensureHelpers(config.threads - 1);
-      if (config.dataset === 'mnist' && digits) engine.loadDataset(digits);
       return engine.configure(config);
     });
     configureQueue = applied.catch(() => {});
     return applied;
   },
-  loadDataset: (dataset: ExternalDataset) => engine.loadDataset(dataset),
-  /** Fetches and decodes the bundled digits here, off the UI thread (7.9 MB → 31 MB of float32). */
-  async loadBundledDigits(url: string) {
-    const response = await fetch(url);
-    if (!response.ok) {
-      throw new UserError(`The MNIST digits could not be fetched (HTTP ${response.status} for ${url}).`);
-    }
-    digits = { id: MNIST_ID, dataset: decodeDigits(await response.arrayBuffer()) };
-    engine.loadDataset(digits);
-    return { n: digits.dataset.n, dim: digits.dataset.dim };
-  },
+  /** Fetches and decodes the bundled digits here, off the UI thread. */
+  loadBundledDigits: (url: string) => engine.loadBundledDigits(url),
   /** The column chooser's data: parsed here, the file's buffer transferred in. */
-  inspectCsv: (bytes: ArrayBuffer) => inspectCsvResult(bytes),
-  /** Parses the whole file (progress as stage 'csv', cancelled by the shared cell) and loads it into the engine. */
-  loadCsv(bytes: ArrayBuffer, request: CsvLoadRequest) {
-    const generation = cancelGeneration();
-    return loadCsvResult(bytes, request, engine.loadDataset, (fraction) => {
-      progressListener?.({ stage: 'csv', fraction });
-      return cancelGeneration() === generation;
-    });
-  },
+  inspectCsv: (bytes: ArrayBuffer) => engine.inspectCsv(bytes),
+  /** Parses the whole file (progress as stage 'csv', cancelled by the shared cell) into the engine. */
+  loadCsv: (bytes: ArrayBuffer, request: CsvLoadRequest) => engine.loadCsv(bytes, request),
   play: () => engine.play(),
   pause: () => engine.pause(),
   step: (epochs: number) => engine.step(epochs),

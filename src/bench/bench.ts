@@ -9,20 +9,19 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { gaussianBlobs, paperRing } from '../core/data';
 import { startNodeShardThreads } from '../core/testing/shardThreads';
-import type { Dataset } from '../core/types';
+import { defaultConfig, type ExplorerConfig } from '../engine/config';
 import { type BenchOptions, parseBenchArgs } from './args';
-import { benchCore } from './coreBench';
+import { benchConfig, benchCore } from './coreBench';
 import { type CaseResult, coreTable, lossTable, targetTable, umapJsTable } from './report';
 import { runTargets, type TargetResult } from './targets';
 import { benchUmapJs } from './umapJsBench';
 
 const EPOCHS = 500;
 
-const DATASETS: { name: string; make: (n: number) => Dataset }[] = [
-  { name: 'ring', make: (n) => paperRing({ n }) },
-  { name: 'blobs-50D', make: (n) => gaussianBlobs({ n, dim: 50 }) },
+const DATASETS: { name: string; dataset: ExplorerConfig['dataset'] }[] = [
+  { name: 'ring', dataset: 'ring' },
+  { name: 'blobs-50D', dataset: 'blobs' },
 ];
 
 function umapJsSkipReason(n: number, options: BenchOptions): string | undefined {
@@ -33,20 +32,20 @@ function umapJsSkipReason(n: number, options: BenchOptions): string | undefined 
   return undefined;
 }
 
-function runCase(name: string, ds: Dataset, options: BenchOptions): CaseResult {
-  const core = benchCore(ds, EPOCHS, options.seed);
-  const umapJsSkipped = umapJsSkipReason(ds.n, options);
-  const umapJs = umapJsSkipped ? undefined : benchUmapJs(ds, core.knn, EPOCHS, options.seed);
-  return { dataset: name, n: ds.n, dim: ds.dim, core, umapJs, umapJsSkipped };
+function runCase(name: string, config: ExplorerConfig, options: BenchOptions): CaseResult {
+  const { core, dataset, knn } = benchCore(config);
+  const umapJsSkipped = umapJsSkipReason(dataset.n, options);
+  const umapJs = umapJsSkipped ? undefined : benchUmapJs(config, dataset, knn);
+  return { dataset: name, n: dataset.n, dim: dataset.dim, core, umapJs, umapJsSkipped };
 }
 
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const cases: CaseResult[] = [];
   for (const n of options.sizes) {
-    for (const { name, make } of DATASETS) {
+    for (const { name, dataset } of DATASETS) {
       process.stderr.write(`bench: ${name} n = ${n} …\n`);
-      cases.push(runCase(name, make(n), options));
+      cases.push(runCase(name, benchConfig(dataset, n, EPOCHS, options.seed), options));
     }
   }
   let targets: TargetResult[] = [];
@@ -56,13 +55,16 @@ async function main(): Promise<void> {
       options.seed,
       (r) =>
         process.stderr.write(`bench: ${r.name}, ${r.threads} thread(s): ${(r.ms / 1000).toFixed(1)} s\n`),
-      helpers && { threads: options.threads, startHelper: helpers.startHelper },
+      helpers && { maxThreads: options.threads, startHelper: helpers.startHelper },
     );
     await helpers?.close();
   }
 
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
-  console.log(`## src/core benchmark (k = 15, ${EPOCHS} epochs, m = 5, seed ${options.seed}; ${machine})\n`);
+  const { k, m } = defaultConfig;
+  console.log(
+    `## src/core benchmark (k = ${k}, ${EPOCHS} epochs, m = ${m}, seed ${options.seed}; ${machine})\n`,
+  );
   console.log('### Stages and SGD throughput (updates = edge samples + negative samples)\n');
   console.log(coreTable(cases));
   console.log('\n### Loss evaluation on the final embedding\n');
@@ -76,15 +78,7 @@ async function main(): Promise<void> {
     console.log(targetTable(targets));
   }
 
-  // The kNN arrays are inputs, not results: keep the JSON to numbers a reader compares.
-  const json = {
-    date: new Date().toISOString(),
-    machine,
-    epochs: EPOCHS,
-    options,
-    cases: cases.map(({ core: { knn: _knn, ...core }, ...rest }) => ({ ...rest, core })),
-    targets,
-  };
+  const json = { date: new Date().toISOString(), machine, epochs: EPOCHS, options, cases, targets };
   writeFileSync(options.jsonPath, `${JSON.stringify(json, null, 2)}\n`);
   console.log(`\n(JSON: ${options.jsonPath})`);
 }

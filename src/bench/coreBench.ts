@@ -1,21 +1,27 @@
-/** Stage-by-stage timings of our pipeline (src/core) on one dataset, as `prepareRun` runs it. */
+/** Stage-by-stage timings of the app's pipeline (src/engine/pipeline) on one configuration. */
 
-import { buildSimilarityGraph } from '../core/graph';
-import { findAbParams } from '../core/kernel';
-import { initialLayout } from '../core/layout';
 import { evaluateLosses } from '../core/losses';
-import { nearestNeighbors } from '../core/neighbors';
-import { createOptimizer, type OptimizerBackend } from '../core/optimizer';
-import { deriveSeed } from '../core/random';
-import type { Dataset, Graph, KnnResult } from '../core/types';
+import { sliceKnn } from '../core/neighbors';
+import type { OptimizerBackend } from '../core/optimizer';
+import type { Dataset, KnnResult } from '../core/types';
+import { defaultConfig, type ExplorerConfig, type Stage } from '../engine/config';
+import { type Artifacts, createRunOptimizer, createStageCache, runEpochs } from '../engine/pipeline';
 import { collectGarbage, createRssSampler, type RssSampler, timed } from './measure';
 
-export const K = 15;
-export const NEGATIVE_SAMPLE_RATE = 5;
 /** Above this, the exact O(n²) loss is not timed (losses.ts switches to the far field there). */
 const EXACT_LOSS_MAX_N = 5000;
 /** From here on, the far-field loss is timed (and compared with exact where both run). */
 const FAR_FIELD_MIN_N = 5000;
+
+/** The bench's run of a generated dataset: umap-learn's defaults (k = 15, m = 5, spectral init). */
+export function benchConfig(
+  dataset: ExplorerConfig['dataset'],
+  n: number,
+  epochs: number,
+  seed: number,
+): ExplorerConfig {
+  return { ...defaultConfig, dataset, n, epochs, seed, init: 'spectral' };
+}
 
 export interface OptimizeTiming {
   backend: OptimizerBackend;
@@ -49,41 +55,51 @@ export interface CoreResult {
   totalMs: number;
   loss: LossTiming;
   peakRssMb: number;
-  knn: KnnResult;
 }
 
-function runOptimizer(
-  graph: Graph,
-  initial: Float32Array,
-  nEpochs: number,
-  seed: number,
+/**
+ * The app's stages for `config` on a fresh stage cache, each timed from its start (its first
+ * progress report) to the next stage's, the last to the end of the build: the dataset's generation
+ * is not counted. `sample` runs with every progress report (the memory probe).
+ */
+export function buildTimed(
+  config: ExplorerConfig,
+  sample: () => void = () => {},
+): { artifacts: Artifacts; stageMs: Partial<Record<Stage, number>> } {
+  const starts: { stage: Stage; at: number }[] = [];
+  const artifacts = createStageCache().build(config, null, (stage) => {
+    if (starts.at(-1)?.stage !== stage) starts.push({ stage, at: performance.now() });
+    sample();
+  });
+  const end = performance.now();
+  const stageMs: Partial<Record<Stage, number>> = {};
+  starts.forEach(({ stage, at }, i) => {
+    stageMs[stage] = (starts[i + 1]?.at ?? end) - at;
+  });
+  return { artifacts, stageMs };
+}
+
+/** A whole run of the optimizer stage on `artifacts`, timed, with its updates counted. */
+export function timeOptimizer(
+  config: ExplorerConfig,
+  artifacts: Artifacts,
   backend: 'auto' | OptimizerBackend,
   trackLoss: boolean,
-  memory: RssSampler,
+  memory?: RssSampler,
 ): { timing: OptimizeTiming; embedding: Float32Array } {
-  const { a, b } = findAbParams(1, 0.1);
   let updates = 0;
   const { ms, value: optimizer } = timed(() => {
-    const run = createOptimizer({
-      graph,
-      layout: initial,
-      nEpochs,
-      a,
-      b,
-      m: NEGATIVE_SAMPLE_RATE,
-      seed: deriveSeed(seed, 'optimizer'),
-      trackLoss,
-      backend,
+    const { optimizer } = createRunOptimizer(config, artifacts, { backend, trackLoss });
+    runEpochs(optimizer, (stats) => {
+      updates += stats.edgeSamples + stats.negativeSamples;
+      memory?.sample();
     });
-    for (let epoch = 0; epoch < nEpochs; epoch++) {
-      for (const stats of run.step(1)) updates += stats.edgeSamples + stats.negativeSamples;
-      memory.sample();
-    }
-    return run;
+    return optimizer;
   });
+  optimizer.dispose();
   return {
     timing: { backend: optimizer.backend, trackLoss, ms, updates, updatesPerSecond: updates / (ms / 1000) },
-    embedding: optimizer.embedding,
+    embedding: optimizer.embedding.slice(),
   };
 }
 
@@ -91,9 +107,8 @@ function relativeError(approximate: number, exact: number): number {
   return Math.abs(approximate - exact) / Math.abs(exact);
 }
 
-function timeLosses(graph: Graph, embedding: Float32Array): LossTiming {
-  const { a, b } = findAbParams(1, 0.1);
-  const options = { a, b, m: NEGATIVE_SAMPLE_RATE };
+function timeLosses(config: ExplorerConfig, { graph, a, b }: Artifacts, embedding: Float32Array): LossTiming {
+  const options = { a, b, m: config.m };
   const exact =
     graph.n <= EXACT_LOSS_MAX_N
       ? timed(() => evaluateLosses(graph, embedding, { ...options, approximate: false }))
@@ -112,36 +127,38 @@ function timeLosses(graph: Graph, embedding: Float32Array): LossTiming {
   return { exactMs: exact?.ms, farFieldMs: farField?.ms, farFieldRelativeError };
 }
 
-/** kNN → graph μ → spectral init → 500 epochs (k = 15, m = 5, umap-learn defaults otherwise). */
-export function benchCore(ds: Dataset, nEpochs: number, seed: number): CoreResult {
+/**
+ * kNN → graph μ → init → config.epochs epochs, then the optimizer again on the same graph with loss
+ * tracking and with the TypeScript backend. Also returns the dataset and the kNN the graph was built
+ * from (k columns), on which umap-js runs too.
+ */
+export function benchCore(config: ExplorerConfig): { core: CoreResult; dataset: Dataset; knn: KnnResult } {
   collectGarbage();
   const memory = createRssSampler();
-  const sample = (): void => memory.sample();
-  const { a, b } = findAbParams(1, 0.1);
-  const knn = timed(() => nearestNeighbors(ds, K, 'euclidean', sample, deriveSeed(seed, 'knn')));
+  const { artifacts, stageMs } = buildTimed(config, memory.sample);
   memory.sample();
-  const graph = timed(() => buildSimilarityGraph(ds, knn.value, { mode: 'umap', nEpochs, a, b }));
-  memory.sample();
-  const init = timed(() => initialLayout('spectral', ds, graph.value, deriveSeed(seed, 'init'), sample));
-  memory.sample();
-  const optimize = runOptimizer(graph.value, init.value, nEpochs, seed, 'auto', false, memory);
+  if (!artifacts.knn) throw new Error(`the bench measures kNN similarities, not ${config.similarity}`);
+  const optimize = timeOptimizer(config, artifacts, 'auto', false, memory);
   const peakRssMb = memory.peakMb();
   // The comparison runs come after the peak: they would only add the same graph's second copy.
-  const wasmTracked = runOptimizer(graph.value, init.value, nEpochs, seed, 'auto', true, memory);
-  const typescript = runOptimizer(graph.value, init.value, nEpochs, seed, 'typescript', false, memory);
-  const tracked = runOptimizer(graph.value, init.value, nEpochs, seed, 'typescript', true, memory);
-  return {
-    knnMs: knn.ms,
-    graphMs: graph.ms,
-    initMs: init.ms,
-    edges: graph.value.rowPtr[graph.value.n],
+  const wasmTracked = timeOptimizer(config, artifacts, 'auto', true);
+  const typescript = timeOptimizer(config, artifacts, 'typescript', false);
+  const tracked = timeOptimizer(config, artifacts, 'typescript', true);
+  const knnMs = stageMs.knn ?? 0;
+  const graphMs = stageMs.graph ?? 0;
+  const initMs = stageMs.init ?? 0;
+  const core: CoreResult = {
+    knnMs,
+    graphMs,
+    initMs,
+    edges: artifacts.graph.rowPtr[artifacts.graph.n],
     optimize: optimize.timing,
     optimizeTracked: wasmTracked.timing,
     optimizeTypescript: typescript.timing,
     optimizeTypescriptTracked: tracked.timing,
-    totalMs: knn.ms + graph.ms + init.ms + optimize.timing.ms,
-    loss: timeLosses(graph.value, optimize.embedding),
+    totalMs: knnMs + graphMs + initMs + optimize.timing.ms,
+    loss: timeLosses(config, artifacts, optimize.embedding),
     peakRssMb,
-    knn: knn.value,
   };
+  return { core, dataset: artifacts.dataset, knn: sliceKnn(artifacts.knn, config.k) };
 }

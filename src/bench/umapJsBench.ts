@@ -9,7 +9,7 @@
 import { UMAP } from 'umap-js';
 import { createRng, deriveSeed } from '../core/random';
 import type { Dataset, KnnResult } from '../core/types';
-import { K, NEGATIVE_SAMPLE_RATE } from './coreBench';
+import type { ExplorerConfig } from '../engine/config';
 import { collectGarbage, createRssSampler, timed } from './measure';
 
 export interface UmapJsResult {
@@ -35,7 +35,9 @@ function rowsOf(values: ArrayLike<number>, n: number, width: number): number[][]
   return rows;
 }
 
-export function benchUmapJs(ds: Dataset, knn: KnnResult, nEpochs: number, seed: number): UmapJsResult {
+/** umap-js on `ds` with `config`'s k, min_dist, m, epochs and seed, its graph built from `knn` (k columns). */
+export function benchUmapJs(config: ExplorerConfig, ds: Dataset, knn: KnnResult): UmapJsResult {
+  const { epochs: nEpochs, seed } = config;
   const points = rowsOf(ds.points, ds.n, ds.dim);
   collectGarbage();
   const memory = createRssSampler();
@@ -47,10 +49,10 @@ export function benchUmapJs(ds: Dataset, knn: KnnResult, nEpochs: number, seed: 
     return rng.next();
   };
   const umap = new UMAP({
-    nNeighbors: K,
+    nNeighbors: config.k,
     nEpochs,
-    minDist: 0.1,
-    negativeSampleRate: NEGATIVE_SAMPLE_RATE,
+    minDist: config.minDist,
+    negativeSampleRate: config.m,
     random,
   });
   const internals = umap as unknown as UmapJsInternals;

@@ -1,25 +1,14 @@
-import type { ChangePlan, ExplorerConfig, Stage } from './config';
+import { type ChangePlan, defaultConfig, type ExplorerConfig, effectOf, type Stage, stages } from './config';
+import { type ParameterName, parameterNames, parameters } from './parameters';
 
-/** The parameters as the controls name them, in the order a summary lists them. */
-const parameterNames: [keyof ExplorerConfig, string][] = [
-  ['dataset', 'dataset'],
-  ['n', 'n'],
-  ['seed', 'seed'],
-  ['metric', 'metric'],
-  ['k', 'k'],
-  ['similarity', 'similarities'],
-  ['epochs', 'epochs'],
-  ['init', 'init'],
-  ['minDist', 'min_dist'],
-  ['pushNegatives', 'push negatives'],
-  ['sampling', 'sampling'],
-  ['threads', 'threads'],
-  ['m', 'm'],
-  ['learningRate', 'learning rate'],
-];
+/** A parameter's place in the pipeline: its stage for the default configuration; live ones last. */
+const effectOrder = [...stages, 'live'];
+const pipelinePlace = (name: ParameterName) => effectOrder.indexOf(effectOf(name, defaultConfig) ?? 'live');
+/** The parameters in the order a summary names them. */
+const inPipelineOrder = [...parameterNames].sort((a, b) => pipelinePlace(a) - pipelinePlace(b));
 
 /** What rebuilding from each stage on means, in plain words. */
-const rebuildFrom: Record<Stage, string> = {
+export const rebuildFrom: Record<Stage, string> = {
   dataset: 'new data, rebuilding everything',
   knn: 'recomputing the nearest neighbours, the graph and the layout',
   graph: 'rebuilding the graph',
@@ -45,7 +34,9 @@ export function changeSummary(
   datasetReplaced = false,
 ): string {
   if (!previous) return 'first run: building everything';
-  const changed = parameterNames.filter(([key]) => previous[key] !== next[key]).map(([, name]) => name);
+  const changed = inPipelineOrder
+    .filter((key) => previous[key] !== next[key])
+    .map((key) => parameters[key].name);
   if (datasetReplaced) changed.unshift('file');
   const subject = `${listed(changed)} changed`;
   const first = plan.rebuild[0];
@@ -58,7 +49,7 @@ export function changeSummary(
     return `${subject}: ${rebuildFrom[first]}`;
   }
   if (plan.live.length > 0) {
-    const live: string[] = plan.live.map((parameter) => (parameter === 'm' ? 'm' : 'learning rate'));
+    const live = plan.live.map((parameter) => parameters[parameter].name);
     const ignored = changed.filter((name) => !live.includes(name));
     const note = ignored.length > 0 ? `; ${listed(ignored)} changed without effect on this run` : '';
     return `${listed(live)} applied live${note}`;

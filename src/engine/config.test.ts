@@ -35,6 +35,27 @@ describe('planChange: which change rebuilds what (docs/design.md, "Staged pipeli
   });
 });
 
+describe('defaultConfig', () => {
+  it("is Fig. 1b's setting, from the registry's defaults", () => {
+    expect(defaultConfig).toEqual({
+      dataset: 'ring',
+      n: 1000,
+      seed: 3,
+      k: 15,
+      m: 5,
+      similarity: 'umap',
+      init: 'data',
+      epochs: 500,
+      learningRate: 1,
+      minDist: 0.1,
+      pushNegatives: false,
+      sampling: 'umap',
+      metric: 'euclidean',
+      threads: 1,
+    });
+  });
+});
+
 describe('sameConfig', () => {
   it('compares field by field, not by identity', () => {
     expect(sameConfig(defaultConfig, { ...defaultConfig })).toBe(true);

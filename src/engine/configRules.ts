@@ -1,10 +1,10 @@
 import { defaultConfig, type ExplorerConfig } from './config';
 import { formatCount, formatNumber } from './messages';
 import {
-  clampParameter,
   datasetDimensions,
   MNIST_DIGITS,
   type NumberParameterName,
+  numberParameterNames,
   numberParameters,
   RING_COUNT,
 } from './parameters';
@@ -20,8 +20,16 @@ export interface CheckedConfig {
   notices: string[];
 }
 
-/** The k a too-small dataset falls back to: umap-learn's default 15, or n − 1 below 16 points. */
-const DEFAULT_K = 15;
+/** `value` in a parameter's range as a control can show it: rounded if whole, clamped to min–max. */
+function clampParameter(name: NumberParameterName, value: number): number {
+  const { min, max, type } = numberParameters[name];
+  return Math.min(max, Math.max(min, type === 'integer' ? Math.round(value) : value));
+}
+
+/** Why k cannot be used on n points: the kNN of each point needs k others. */
+export function tooFewPointsForK(k: number, n: number): string {
+  return `k = ${k} needs at least ${formatCount(k + 1, 'point')}; this dataset has ${n}.`;
+}
 
 /**
  * The one validation path for a configuration, however it arrives (controls, link, preset,
@@ -33,7 +41,7 @@ export function checkConfig(requested: ExplorerConfig, context: ConfigContext = 
   const config = { ...requested };
   const notices: string[] = [];
 
-  for (const name of Object.keys(numberParameters) as NumberParameterName[]) {
+  for (const name of numberParameterNames) {
     const { label, min, max } = numberParameters[name];
     const asked = config[name];
     if (!Number.isFinite(asked)) {
@@ -54,7 +62,7 @@ export function checkConfig(requested: ExplorerConfig, context: ConfigContext = 
   if (config.dataset === 'rings' && config.n % RING_COUNT !== 0) {
     const n = Math.max(RING_COUNT, Math.round(config.n / RING_COUNT) * RING_COUNT);
     notices.push(
-      `The 20 rings need n to be a multiple of ${RING_COUNT}; using n = ${n} (${RING_COUNT} × ${n / RING_COUNT}) instead of ${config.n}.`,
+      `The ${RING_COUNT} rings need n to be a multiple of ${RING_COUNT}; using n = ${n} (${RING_COUNT} × ${n / RING_COUNT}) instead of ${config.n}.`,
     );
     config.n = n;
   }
@@ -75,10 +83,9 @@ export function checkConfig(requested: ExplorerConfig, context: ConfigContext = 
 
   const n = config.dataset === 'csv' ? context.csv?.n : config.n;
   if (n !== undefined && config.k >= n) {
-    const k = Math.max(numberParameters.k.min, Math.min(DEFAULT_K, n - 1));
-    notices.push(
-      `k = ${config.k} needs at least ${formatCount(config.k + 1, 'point')}; this dataset has ${n}. Using k = ${k}.`,
-    );
+    // umap-learn's default, or n − 1 below 16 points.
+    const k = Math.max(numberParameters.k.min, Math.min(defaultConfig.k, n - 1));
+    notices.push(`${tooFewPointsForK(config.k, n)} Using k = ${k}.`);
     config.k = k;
   }
   return { config, notices };

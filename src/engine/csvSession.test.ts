@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from './config';
 import { type CsvLoadRequest, inspectCsvResult, loadCsvResult } from './csvSession';
 import { createEngine } from './engine';
-import type { ExternalDataset } from './stages';
+import type { ExternalDataset } from './pipeline';
 
 const fixture = (name: string): ArrayBuffer => {
   const bytes = readFileSync(new URL(`./csv/fixtures/${name}`, import.meta.url));
@@ -125,17 +125,12 @@ describe('csvSession', () => {
       while (queue.length > 0) queue.shift()?.();
     };
     const config = { ...defaultConfig, dataset: 'csv' as const, init: 'spectral' as const };
-    const first = await loadCsvResult(
-      fixture('good_three_clusters.csv'),
-      request,
-      engine.loadDataset,
-      () => true,
-    );
+    const first = await engine.loadCsv(fixture('good_three_clusters.csv'), request);
     expect(first.ok).toBe(true);
     expect(engine.configure(config).applied).toBe('restart');
     drain();
     const header = { ...request, featureColumns: [0, 1], labelColumn: null, k: 5 };
-    const second = await loadCsvResult(fixture('good_header.csv'), header, engine.loadDataset, () => true);
+    const second = await engine.loadCsv(fixture('good_header.csv'), header);
     expect(second.ok).toBe(true);
     expect(engine.configure(config).rebuild).toEqual(['dataset', 'knn', 'graph', 'init', 'optimizer']);
     drain();

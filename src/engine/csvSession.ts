@@ -15,7 +15,7 @@ import {
   loadCsv,
 } from './csv';
 import { type TextEncodingName, WINDOWS_1252_NOTICE } from './csv/readFile';
-import type { ExternalDataset } from './stages';
+import type { ExternalDataset } from './pipeline';
 
 export type CsvResult<T> =
   | { ok: true; value: T }
@@ -106,8 +106,9 @@ export function inspectCsvResult(bytes: ArrayBuffer): CsvResult<CsvInspection> {
 }
 
 /**
- * Parses the file and hands the dataset to `accept` (the engine's loadDataset) under its SHA-256, so
- * the engine keys the dataset stage by content (config.ts stageKeys). Nothing is accepted on failure.
+ * Parses the file and hands the dataset to `accept` (the engine's data sources, dataSources.ts) under
+ * its SHA-256, so the engine keys the dataset stage by content (config.ts stageKeys). Nothing is
+ * accepted on failure.
  */
 export async function loadCsvResult(
   bytes: ArrayBuffer,

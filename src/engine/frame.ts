@@ -131,5 +131,4 @@ export interface Frame {
   progress?: StageProgressReport;
   /** A message for the user about the last change, e.g. a rejected value. */
   error?: string;
-  notice?: string;
 }

@@ -3,7 +3,7 @@ import { UserError } from '../core/errors';
 import { defaultConfig, type ExplorerConfig } from './config';
 import { DIGITS_HEADER_BYTES, digitsByteLength, encodeDigits } from './digitsFormat';
 import { decodeDigits } from './mnistDigits';
-import { createStageCache, datasetFor, MNIST_ID } from './stages';
+import { createStageCache, datasetFor, MNIST_ID } from './pipeline';
 
 /** n synthetic 3-pixel images: pixel p of image i has intensity ((i + p) mod 6) / 5; label i mod 10. */
 function synthetic(n: number, dim = 3) {

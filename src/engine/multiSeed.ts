@@ -2,7 +2,7 @@ import { evaluateLosses } from '../core/losses';
 import type { EpochStats, Optimizer } from '../core/optimizer';
 import type { LossParts } from '../core/types';
 import type { ExplorerConfig } from './config';
-import { type Artifacts, createRunOptimizer } from './stages';
+import { type Artifacts, createRunOptimizer } from './pipeline';
 
 export interface SeriesStats {
   mean: Float64Array;
@@ -86,7 +86,7 @@ export async function runSeeds(
     for (const part of parts) samples[kind][part] = new Float64Array(seeds * epochs.length);
   }
   for (let s = 0; s < seeds; s++) {
-    const { optimizer } = createRunOptimizer(config, artifacts, s);
+    const { optimizer } = createRunOptimizer(config, artifacts, { seedOffset: s });
     const finished = await stepInSlices(
       optimizer,
       every,

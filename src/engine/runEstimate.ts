@@ -1,7 +1,7 @@
 import { APPROXIMATE_KNN_MIN_POINTS } from '../core/neighbors';
 import type { ExplorerConfig } from './config';
 import { datasetDimensions } from './parameters';
-import { knnWidth } from './stages';
+import { knnWidth } from './pipeline';
 
 /**
  * A rough forecast of a run's time and memory, for the confirmation asked before a run larger than
@@ -24,6 +24,11 @@ const SGD_UPDATES_PER_SECOND = 20e6;
 /** Mean degree over log₂ k: the paper ring's graph has d̄ = 5.83 at k = 15 (log₂ 15 = 3.91). */
 const DEGREE_PER_LOG2_K = 5.83 / Math.log2(15);
 
+/** The exact kNN search's time for n points of `dim` dimensions, scaled from the measured one. */
+export function exactKnnSeconds(n: number, dim: number): number {
+  return EXACT_KNN.seconds * (n / EXACT_KNN.n) ** 2 * (dim / EXACT_KNN.dim);
+}
+
 export function estimateRun(
   config: ExplorerConfig,
   dim = datasetDimensions[config.dataset] ?? 2,
@@ -33,7 +38,7 @@ export function estimateRun(
   const distanceCost = (d: number) => 1 + d / 8; // per-pair overhead dominates for low d
   const knnSeconds =
     n < APPROXIMATE_KNN_MIN_POINTS
-      ? EXACT_KNN.seconds * (n / EXACT_KNN.n) ** 2 * (dim / EXACT_KNN.dim)
+      ? exactKnnSeconds(n, dim)
       : NN_DESCENT.seconds *
         ((n * Math.log2(n)) / (NN_DESCENT.n * Math.log2(NN_DESCENT.n))) *
         (width / NN_DESCENT.width) *

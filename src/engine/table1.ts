@@ -11,7 +11,7 @@ import type { Optimizer, OptimizerBackend } from '../core/optimizer';
 import type { Graph } from '../core/types';
 import type { ExplorerConfig } from './config';
 import { populationMeanStd, type SliceLoop, stepInSlices } from './multiSeed';
-import { type Artifacts, createRunOptimizer, createStageCache, type ExternalDataset } from './stages';
+import { type Artifacts, createRunOptimizer, createStageCache, type ExternalDataset } from './pipeline';
 
 export interface Table1Options {
   /** Seeds 0 … seeds − 1 (the paper: 7). */

@@ -36,3 +36,26 @@ export function createRateMeter(halfLifeSeconds = 2) {
 }
 
 export type RateMeter = ReturnType<typeof createRateMeter>;
+
+/**
+ * A stage-progress callback that adds the time left to each report: from the elapsed time since the
+ * reported stage started (the first report of a new stage restarts the clock) and its fraction.
+ */
+export function timedStageProgress<S extends string>(
+  now: () => number,
+  report: (progress: { stage: S; fraction: number; remainingSeconds?: number }) => void,
+): (stage: S, fraction: number) => void {
+  let timedStage: S | null = null;
+  let stageStartedAt = now();
+  return (stage, fraction) => {
+    if (stage !== timedStage) {
+      timedStage = stage;
+      stageStartedAt = now();
+    }
+    report({
+      stage,
+      fraction,
+      remainingSeconds: stageRemainingSeconds((now() - stageStartedAt) / 1000, fraction),
+    });
+  };
+}

@@ -1,16 +1,18 @@
 import { defaultConfig, type ExplorerConfig } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import {
-  type ChoiceParameterName,
-  choiceParameters,
-  type NumberParameterName,
-  numberParameters,
+  formatParameter,
+  type ParameterName,
+  parameterNames,
+  parameters,
+  parseParameter,
 } from '../engine/parameters';
 
 /**
- * The configuration in the URL hash (docs/design.md, "URL"): versioned, short human-readable keys, every
- * value validated and clamped with a notice, unknown keys ignored with a notice. A CSV run also
- * carries the file's name and SHA-256 so the page can ask for that file again.
+ * The configuration in the URL hash (docs/design.md, "URL"): versioned, each parameter under its
+ * registry key in its kind's text form (engine/parameters), every value validated and clamped with
+ * a notice, unknown keys ignored with a notice. A CSV run also carries the file's name and SHA-256
+ * so the page can ask for that file again.
  */
 export const URL_VERSION = 1;
 
@@ -27,17 +29,8 @@ export interface DecodedUrl {
 }
 
 const MAX_NOTICE_VALUE = 40;
-/** Plain decimal notation only: `0x200`, `Infinity` or `1_000` in a hand-written link are mistakes to point out. */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
-const knownKeys = new Set([
-  'v',
-  'push',
-  'csv',
-  'sha',
-  ...Object.values(numberParameters).map((parameter) => parameter.key),
-  ...Object.values(choiceParameters).map((parameter) => parameter.key),
-]);
+const knownKeys = new Set(['v', 'csv', 'sha', ...parameterNames.map((name) => parameters[name].key)]);
 
 /** A value as it may be quoted in a notice: short, and shown as text by React, never as HTML. */
 function quoted(value: string): string {
@@ -47,26 +40,34 @@ function quoted(value: string): string {
 export function encodeConfig(config: ExplorerConfig, csv: CsvIdentity | null = null): string {
   const params = new URLSearchParams();
   params.set('v', String(URL_VERSION));
-  params.set('ds', config.dataset);
-  params.set('n', String(config.n));
-  params.set('seed', String(config.seed));
-  params.set('k', String(config.k));
-  params.set('m', String(config.m));
-  params.set('sim', config.similarity);
-  params.set('init', config.init);
-  params.set('epochs', String(config.epochs));
-  params.set('lr', String(config.learningRate));
-  params.set('md', String(config.minDist));
-  params.set('push', config.pushNegatives ? '1' : '0');
-  params.set('sampling', config.sampling);
-  params.set('metric', config.metric);
-  // Only when parallel: older links (and the default) stay as they were.
-  if (config.threads !== 1) params.set('threads', String(config.threads));
+  for (const name of parameterNames) {
+    const { key, linkOmitsDefault } = parameters[name];
+    if (linkOmitsDefault && config[name] === defaultConfig[name]) continue;
+    params.set(key, formatParameter(name, config[name]));
+  }
   if (csv) {
     params.set('csv', csv.name);
     params.set('sha', csv.sha256);
   }
   return `#${params.toString()}`;
+}
+
+/** Sets parameter `name` of `config` from the link's text, or says why the text is not a value. */
+function readParameter<K extends ParameterName>(
+  config: ExplorerConfig,
+  name: K,
+  params: URLSearchParams,
+  notices: string[],
+) {
+  const { key, invalid } = parameters[name];
+  const text = params.get(key);
+  if (text === null) return;
+  const value = parseParameter(name, text);
+  if (value === undefined) {
+    notices.push(`${key} = ${quoted(text)} ${invalid}; using ${formatParameter(name, config[name])}.`);
+  } else {
+    config[name] = value;
+  }
 }
 
 /**
@@ -96,38 +97,7 @@ export function decodeConfig(hash: string): DecodedUrl {
     }
   }
 
-  for (const [field, { key }] of Object.entries(numberParameters) as [
-    NumberParameterName,
-    (typeof numberParameters)[NumberParameterName],
-  ][]) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const value = Number(raw);
-    if (!DECIMAL.test(raw.trim()) || !Number.isFinite(value)) {
-      notices.push(`${key} = ${quoted(raw)} is not a decimal number; using ${config[field]}.`);
-      continue;
-    }
-    config[field] = value;
-  }
-
-  for (const [field, { key, values }] of Object.entries(choiceParameters) as [
-    ChoiceParameterName,
-    (typeof choiceParameters)[ChoiceParameterName],
-  ][]) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    if ((values as readonly string[]).includes(raw)) {
-      (config as unknown as Record<string, string>)[field] = raw;
-    } else {
-      notices.push(`${key} = ${quoted(raw)} is not one of ${values.join(', ')}; using ${config[field]}.`);
-    }
-  }
-
-  const push = params.get('push');
-  if (push !== null) {
-    if (push === '0' || push === '1') config.pushNegatives = push === '1';
-    else notices.push(`push = ${quoted(push)} must be 0 or 1; using ${config.pushNegatives ? 1 : 0}.`);
-  }
+  for (const name of parameterNames) readParameter(config, name, params, notices);
 
   let csv: CsvIdentity | null = null;
   const name = params.get('csv');

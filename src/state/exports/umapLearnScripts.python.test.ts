@@ -32,7 +32,7 @@ import {
   type ExternalDataset,
   firstDigits,
   MNIST_ID,
-} from '../../engine/stages';
+} from '../../engine/pipeline';
 import { datasetPart, MNIST_TARBALL } from './pythonDatasets';
 import { type SnippetCsv, umapLearnSnippet } from './umapLearnSnippet';
 

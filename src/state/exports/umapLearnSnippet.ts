@@ -1,6 +1,7 @@
 import type { DatasetKind, ExplorerConfig } from '../../engine/config';
+import { type ParameterName, parameterNames, parameters } from '../../engine/parameters';
 import { datasetPart, type PythonPart, type SnippetCsv } from './pythonDatasets';
-import { pythonFloat } from './pythonLiterals';
+import { pythonFloat, pythonString } from './pythonLiterals';
 
 export type { SnippetCsv } from './pythonDatasets';
 export { pythonFloat, pythonString } from './pythonLiterals';
@@ -43,28 +44,38 @@ function headerLines(config: ExplorerConfig): string[] {
   return lines;
 }
 
+/** umap-learn's keyword for parameter `name` (engine/parameters registry), or null where it has none. */
+function keywordOf(name: ParameterName): string | null {
+  const { umapLearn } = parameters[name];
+  return 'keyword' in umapLearn ? umapLearn.keyword : null;
+}
+
+/** `keyword=value,` for parameter `name`: a float where umap-learn documents one (1.0, not 1). */
+function argument(name: ParameterName, config: ExplorerConfig): string {
+  const { umapLearn } = parameters[name];
+  const value = config[name];
+  const literal =
+    typeof value === 'string'
+      ? pythonString(value)
+      : typeof value === 'number' && 'float' in umapLearn
+        ? pythonFloat(value)
+        : String(value);
+  return `${keywordOf(name)}=${literal},`;
+}
+
 function initArgument(config: ExplorerConfig): string {
-  if (config.init !== 'data') return `init="${config.init}",`;
+  if (config.init !== 'data') return argument('init', config);
   return planar.has(config.dataset)
     ? 'init=X,  # data init: the 2-D input itself, min-max scaled to [0, 10] by umap-learn'
     : 'init=X,  # data init: X must be 2-D';
 }
 
-/** UMAP's own similarities: the estimator, as anyone would call it. */
+/** UMAP's own similarities: the estimator, as anyone would call it, with every parameter umap-learn has. */
 function estimatorPart(config: ExplorerConfig): PythonPart {
-  const lines = [
-    'reducer = umap.UMAP(',
-    `    n_neighbors=${config.k},`,
-    `    negative_sample_rate=${String(config.m)},`,
-    `    min_dist=${pythonFloat(config.minDist)},`,
-    `    n_epochs=${config.epochs},`,
-    `    ${initArgument(config)}`,
-    `    random_state=${config.seed},`,
-    `    learning_rate=${pythonFloat(config.learningRate)},`,
-    `    metric="${config.metric}",`,
-    ')',
-    'embedding = reducer.fit_transform(X)',
-  ];
+  const keywordLines = parameterNames
+    .filter((name) => keywordOf(name) !== null)
+    .map((name) => `    ${name === 'init' ? initArgument(config) : argument(name, config)}`);
+  const lines = ['reducer = umap.UMAP(', ...keywordLines, ')', 'embedding = reducer.fit_transform(X)'];
   return { imports: ['import umap'], lines };
 }
 
@@ -153,15 +164,15 @@ function graphEmbeddingPart(config: ExplorerConfig): PythonPart {
     '    data=X,',
     '    graph=graph,',
     '    n_components=2,',
-    `    initial_alpha=${pythonFloat(config.learningRate)},  # learning_rate`,
+    `    initial_alpha=${pythonFloat(config.learningRate)},  # ${keywordOf('learningRate')}`,
     '    a=a,',
     '    b=b,',
     '    gamma=1.0,  # repulsion_strength',
-    `    negative_sample_rate=${String(config.m)},`,
-    `    n_epochs=${config.epochs},`,
+    `    ${argument('m', config)}`,
+    `    ${argument('epochs', config)}`,
     `    ${initArgument(config)}`,
     '    random_state=random_state,',
-    `    metric="${config.metric}",`,
+    `    ${argument('metric', config)}`,
     '    metric_kwds={},',
     '    densmap=False,',
     '    densmap_kwds={},',

@@ -1,31 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { paperRing } from './data/datasets';
-import { evaluateLosses } from './losses/losses';
-import { embeddingSimilarities } from './losses/targets';
-import { ringThickness } from './metrics/metrics';
-import { prepareRun, runUmap, umapConfig } from './pipeline';
-import type { LossParts } from './types';
+import { embeddingSimilarities, evaluateLosses } from '../../core/losses';
+import { ringThickness } from '../../core/metrics';
+import type { LossParts } from '../../core/types';
+import { defaultConfig, type ExplorerConfig } from '../config';
+import { runEpochs, runPipeline } from './headlessRun';
+import { createRunOptimizer } from './optimizerStage';
+import { createStageCache } from './stageCache';
 
-const ring = paperRing({ seed: 3 });
-const ringConfig = (overrides: Parameters<typeof umapConfig>[1] = {}) =>
-  umapConfig(ring.n, { init: 'data', seed: 0, ...overrides });
+/** The default ring (Fig. 1b: n = 1 000, data init, 500 epochs) with `overrides`. */
+const ringConfig = (overrides: Partial<ExplorerConfig> = {}): ExplorerConfig => ({
+  ...defaultConfig,
+  ...overrides,
+});
 
 const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 const relativeGap = (actual: number, expected: number) => (actual - expected) / expected;
 const sameBytes = (x: Float32Array, y: Float32Array) => Buffer.from(x.buffer).equals(Buffer.from(y.buffer));
 
-describe('runUmap on the paper ring (Fig. 1b)', () => {
+describe('runPipeline on the paper ring (Fig. 1b)', () => {
   it('contracts the ring: thickness after 500 epochs is 0.25–0.5 of the input’s (umap-learn: 0.36)', () => {
-    const { embedding } = runUmap(ring, ringConfig());
-    const ratio = ringThickness(embedding) / ringThickness(ring.points);
+    const { embedding, dataset, stats } = runPipeline(ringConfig());
+    expect(stats.map((s) => s.epoch)).toEqual(Array.from({ length: 500 }, (_, epoch) => epoch));
+    const ratio = ringThickness(embedding) / ringThickness(dataset.points);
     expect(ratio).toBeGreaterThan(0.25);
     expect(ratio).toBeLessThan(0.5);
   });
 
   it('is bit-identical for one seed and differs between seeds', () => {
-    const first = runUmap(ring, ringConfig({ nEpochs: 50 })).embedding;
-    const again = runUmap(ring, ringConfig({ nEpochs: 50 })).embedding;
-    const other = runUmap(ring, ringConfig({ nEpochs: 50, seed: 1 })).embedding;
+    const first = runPipeline(ringConfig({ epochs: 50 })).embedding;
+    const again = runPipeline(ringConfig({ epochs: 50 })).embedding;
+    const other = runPipeline(ringConfig({ epochs: 50, seed: 1 })).embedding;
     expect(sameBytes(again, first)).toBe(true);
     expect(sameBytes(other, first)).toBe(false);
   });
@@ -34,18 +38,16 @@ describe('runUmap on the paper ring (Fig. 1b)', () => {
 /** Mean losses over epochs ≥ 100 of a 500-epoch run, the effective and purported losses evaluated on
  * the end-of-epoch embedding every `every` epochs, as the paper logged them. */
 function fig3Averages(n: number, every: number) {
-  const data = paperRing({ n, seed: 3 });
-  const { graph, a, b, optimizer } = prepareRun(
-    data,
-    umapConfig(n, { init: 'data', seed: 0, logAfter: true }),
-  );
+  const config = ringConfig({ n });
+  const artifacts = createStageCache().build(config, null);
+  const { graph, a, b } = artifacts;
+  const { optimizer } = createRunOptimizer(config, artifacts, { logAfter: true });
   const logged: { actual: LossParts; after: LossParts; effective: LossParts; purported: LossParts }[] = [];
-  for (let epoch = 0; epoch < 500; epoch++) {
-    const [stats] = optimizer.step(1);
-    if (epoch < 100 || epoch % every !== 0 || !stats.actualAfter) continue;
-    const { effective, purported } = evaluateLosses(graph, optimizer.embedding, { a, b, m: 5 });
+  runEpochs(optimizer, (stats, embedding) => {
+    if (stats.epoch < 100 || stats.epoch % every !== 0 || !stats.actualAfter) return;
+    const { effective, purported } = evaluateLosses(graph, embedding, { a, b, m: config.m });
     logged.push({ actual: stats.actual, after: stats.actualAfter, effective, purported });
-  }
+  });
   const average = (pick: (entry: (typeof logged)[number]) => LossParts, part: keyof LossParts) =>
     mean(logged.map((entry) => pick(entry)[part]));
   return {
@@ -61,7 +63,7 @@ describe('§7.3 corrected sampling (eq. 18)', () => {
   // with UMAP's sampling, whose ν approach the binarized ν* instead.
   it.each([0, 1])('reproduces μ on the kNN edges far better than UMAP’s sampling (seed %i)', (seed) => {
     const meanGap = (sampling: 'umap' | 'corrected') => {
-      const run = runUmap(ring, ringConfig({ seed, sampling, trackLoss: false }));
+      const run = runPipeline(ringConfig({ seed, sampling }), { trackLoss: false });
       const nu = embeddingSimilarities(run.graph, run.embedding, run.a, run.b);
       let sum = 0;
       for (let e = 0; e < nu.length; e++) sum += Math.abs(nu[e] - run.graph.values[e]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { K_MAX } from './parameters';
+import { K_MAX } from '../parameters';
 import { knnWidth } from './stages';
 
 describe('knnWidth', () => {

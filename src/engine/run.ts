@@ -1,0 +1,125 @@
+/** A run: the optimizer on one configuration's artifacts, and what the engine keeps beside it. */
+import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '../core/losses';
+import { ringThickness } from '../core/metrics';
+import type { Optimizer } from '../core/optimizer';
+import type { Dataset } from '../core/types';
+import type { ExplorerConfig, LiveParameter } from './config';
+import { createEvaluationBudget, type EvaluationBudget } from './evaluationBudget';
+import type { Histograms } from './frame';
+import type { Outbox } from './frames';
+import { refreshNu } from './lossEvaluation';
+import { type PairBox, pairPointsInBox } from './pairViews';
+import { RING_COUNT } from './parameters';
+import type { Artifacts, RunOptimizer } from './pipeline';
+import { createRateMeter, type RateMeter } from './timeEstimates';
+
+export interface Run {
+  id: number;
+  config: ExplorerConfig;
+  artifacts: Artifacts;
+  optimizer: Optimizer;
+  /** Why the optimizer runs on fewer threads than the configuration asks, if it does. */
+  threadsMessage?: string;
+  budget: EvaluationBudget;
+  /** Above the exact-loss limit the losses come from the far-field approximation. */
+  approximateLosses: boolean;
+  histograms: Histograms;
+  inputThickness?: number;
+  runInfoSent: boolean;
+  epochsPerSecond: number;
+  /** ν* of eq. 15 on the stored pairs at the current m, aligned with the graph's values. */
+  nuStar: Float32Array;
+  /** When ν and the pair views were last computed (ms), to refresh them at most every 250 ms. */
+  nuComputedAt: number;
+  /** Epochs per second of wall time while running (slices and the gaps between them), smoothed. */
+  rate: RateMeter;
+  /** When the last slice of epochs ended (ms), to time the next one from there. */
+  lastSliceEnd: number;
+}
+
+/** Points of ring 0 (Fig. 1c shows only that ring of the 20); null for the datasets without rings. */
+export function ringPoints(
+  dataset: Dataset,
+  embedding: Float32Array,
+  config: ExplorerConfig,
+): Float32Array | null {
+  if (config.dataset === 'ring') return embedding;
+  if (config.dataset === 'rings') return embedding.subarray(0, (2 * dataset.n) / RING_COUNT);
+  return null;
+}
+
+export interface RunSettings {
+  /** At most this share of worker time goes to loss evaluation (docs/design.md, "Evaluation budget"). */
+  evaluationShare: number;
+  /** Exact O(n²) losses up to this n; above, the far-field approximation. */
+  maxExactLossPoints: number;
+}
+
+/** A new run `id` of `config` from the optimizer stage's result, before its first epoch. */
+export function createRun(
+  id: number,
+  config: ExplorerConfig,
+  artifacts: Artifacts,
+  { optimizer, threadsMessage }: RunOptimizer,
+  settings: RunSettings,
+): Run {
+  const points = ringPoints(artifacts.dataset, artifacts.dataset.points, config);
+  const nuStar = targetSimilarities(artifacts.graph, config.m);
+  return {
+    id,
+    config,
+    artifacts,
+    optimizer,
+    threadsMessage,
+    budget: createEvaluationBudget(settings.evaluationShare, config.epochs),
+    approximateLosses: artifacts.dataset.n > settings.maxExactLossPoints,
+    histograms: {
+      mu: similarityHistogram(artifacts.graph.values),
+      nuStar: similarityHistogram(nuStar),
+      nu: null,
+      nuEpoch: 0,
+      pairs: null,
+    },
+    inputThickness: points && artifacts.dataset.dim === 2 ? ringThickness(points) : undefined,
+    runInfoSent: false,
+    epochsPerSecond: 0,
+    nuStar,
+    nuComputedAt: Number.NEGATIVE_INFINITY,
+    rate: createRateMeter(),
+    lastSliceEnd: Number.NEGATIVE_INFINITY,
+  };
+}
+
+/**
+ * The live parameters of `next` applied to the running optimizer: m (its negative-sample schedule,
+ * ν* of eq. 15 and its histogram, the pair views at once) and the learning rate.
+ */
+export function applyLive(
+  run: Run,
+  next: ExplorerConfig,
+  live: LiveParameter[],
+  outbox: Outbox,
+  now: () => number,
+) {
+  if (live.includes('m')) {
+    run.optimizer.setNegativeSampleRate(next.m);
+    run.nuStar = targetSimilarities(run.artifacts.graph, next.m);
+    run.histograms = { ...run.histograms, nuStar: similarityHistogram(run.nuStar) };
+    outbox.histograms = true;
+    // The pair views compare ν with the new ν*: refresh them now rather than at the next tick.
+    if (run.histograms.pairs) refreshNu(run, outbox, now, true);
+  }
+  if (live.includes('learningRate')) run.optimizer.setLearningRate(next.learningRate);
+  run.config = next;
+}
+
+/**
+ * Brushing a pair view: the sorted, distinct points i and j of every stored pair whose (x, y) lies
+ * in `box` (bounds included), x = ν* (view 'target') or μ (view 'mu'), y = ν of the current embedding.
+ */
+export function pairPointsOf(run: Run, view: 'target' | 'mu', box: PairBox): Int32Array {
+  const { artifacts, optimizer } = run;
+  const nu = embeddingSimilarities(artifacts.graph, optimizer.embedding, artifacts.a, artifacts.b);
+  const x = view === 'target' ? run.nuStar : artifacts.graph.values;
+  return pairPointsInBox(artifacts.graph, x, nu, box);
+}
