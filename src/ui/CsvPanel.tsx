@@ -1,21 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import type { Metric } from '../core/types';
 import type { CsvInspection, DroppableKind } from '../engine/csv';
 import type { CsvSummary } from '../engine/csvSession';
 import { formatCount } from '../engine/messages';
 import { useExplorerStore } from '../state/store';
+import { type Choices, CsvChooser } from './CsvChooser';
 import { knnTimeNote } from './knnTimeNote';
 import { useRunClient } from './runClientContext';
+import { usePageDrop } from './usePageDrop';
 
 /** Progress appears only for work slower than this, so quick loads do not flicker. */
 const SHOW_PROGRESS_AFTER_MS = 1000;
-
-interface Choices {
-  features: number[];
-  label: number | null;
-  standardize: boolean;
-  metric: Metric;
-}
 
 interface Problem {
   message: string;
@@ -43,27 +37,6 @@ function useSlow(busy: boolean): boolean {
     return () => clearTimeout(timer);
   }, [busy]);
   return slow;
-}
-
-/** Calls `onFile` with a file dropped anywhere on the page. */
-function usePageDrop(onFile: (file: File) => void) {
-  useEffect(() => {
-    const over = (event: DragEvent) => {
-      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
-    };
-    const drop = (event: DragEvent) => {
-      const file = event.dataTransfer?.files[0];
-      if (!file) return;
-      event.preventDefault();
-      onFile(file);
-    };
-    window.addEventListener('dragover', over);
-    window.addEventListener('drop', drop);
-    return () => {
-      window.removeEventListener('dragover', over);
-      window.removeEventListener('drop', drop);
-    };
-  }, [onFile]);
 }
 
 /**
@@ -271,105 +244,5 @@ function Notices({ notices }: { notices: string[] }) {
         <li key={notice}>{notice}</li>
       ))}
     </ul>
-  );
-}
-
-/**
- * A checkbox per column (enabled for columns holding numbers), each described by what the chooser
- * decided about it and why; the label select (any column); standardisation and the metric.
- */
-function CsvChooser({
-  inspection,
-  choices,
-  onToggleFeature,
-  onChange,
-}: {
-  inspection: CsvInspection;
-  choices: Choices;
-  onToggleFeature: (index: number, on: boolean) => void;
-  onChange: (patch: Partial<Choices>) => void;
-}) {
-  const labelId = useId();
-  const standardizeId = useId();
-  const metricId = useId();
-  const numberingId = useId();
-  const anySelectable = inspection.columns.some((column) => column.selectable);
-  return (
-    <>
-      <fieldset className="csv-features">
-        <legend>Feature columns</legend>
-        {!anySelectable && <p>No column holds numbers.</p>}
-        <small id={numberingId} className="control-hint">
-          Next to each column: what the app made of it. {inspection.rowNumbering}
-        </small>
-        {inspection.columns.map((column) => {
-          const id = `${labelId}-f${column.index}`;
-          const decisionId = `${id}-decision`;
-          const isLabel = choices.label === column.index;
-          const note =
-            isLabel && column.suggestedRole !== 'label'
-              ? 'Chosen as the label. '
-              : !isLabel && column.suggestedRole === 'label'
-                ? 'Not the label now. '
-                : '';
-          const describedBy = /\brow \d/.test(column.decision) ? `${decisionId} ${numberingId}` : decisionId;
-          return (
-            <div className="control control-checkbox" key={column.index}>
-              <input
-                id={id}
-                type="checkbox"
-                checked={choices.features.includes(column.index)}
-                disabled={!column.selectable || isLabel}
-                aria-describedby={describedBy}
-                onChange={(event) => onToggleFeature(column.index, event.target.checked)}
-              />
-              <label htmlFor={id}>{column.name}</label>
-              <small id={decisionId} className="control-hint" style={{ flexBasis: '100%' }}>
-                {note}
-                {column.decision}
-              </small>
-            </div>
-          );
-        })}
-      </fieldset>
-      <div className="control">
-        <label htmlFor={labelId}>Label column</label>
-        <select
-          id={labelId}
-          value={choices.label === null ? '' : String(choices.label)}
-          onChange={(event) => {
-            const label = event.target.value === '' ? null : Number(event.target.value);
-            onChange({ label, features: choices.features.filter((c) => c !== label) });
-          }}
-        >
-          <option value="">(none)</option>
-          {inspection.columns.map((column) => (
-            <option key={column.index} value={String(column.index)}>
-              {column.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="control control-checkbox">
-        <input
-          id={standardizeId}
-          type="checkbox"
-          checked={choices.standardize}
-          onChange={(event) => onChange({ standardize: event.target.checked })}
-        />
-        <label htmlFor={standardizeId}>standardise columns (zero mean, unit variance)</label>
-      </div>
-      <div className="control">
-        <label htmlFor={metricId}>metric</label>
-        <select
-          id={metricId}
-          value={choices.metric}
-          onChange={(event) => onChange({ metric: event.target.value as Metric })}
-        >
-          <option value="euclidean">euclidean</option>
-          <option value="cosine">cosine</option>
-        </select>
-      </div>
-    </>
   );
 }

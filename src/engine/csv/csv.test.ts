@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors';
 import { InvalidValuesError } from './csvErrors';
+import { findDuplicateRows } from './duplicateRows';
 import { inspectCsv, type LoadCsvOptions, loadCsv } from './loadCsv';
 import { cellProblem, detectDelimiter, forEachRecord, lastRecordEnd, parseCell } from './parseCsv';
 import { checkBytes } from './readFile';
 import { sha256Hex } from './sha256';
-import { findDuplicateRows, tableToDataset } from './tableToDataset';
+import { tableToDataset } from './tableToDataset';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));

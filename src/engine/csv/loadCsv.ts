@@ -7,8 +7,10 @@ import type { ProgressCallback } from '../../core/cancel';
 import { UserError } from '../../core/errors';
 import type { Dataset, Metric } from '../../core/types';
 import { formatCount, formatNumber } from '../messages';
+import type { ColumnRescale } from './buildPoints';
+import type { ColumnInfo } from './columnInfo';
 import { clip, columnLabel, InvalidValuesError, rowNumbering } from './csvErrors';
-import { type ColumnInfo, inspectTable, type TableInspection } from './inspectTable';
+import { inspectTable, type TableInspection } from './inspectTable';
 import { type Delimiter, detectDelimiter, forEachRecord } from './parseCsv';
 import {
   checkBytes,
@@ -20,7 +22,7 @@ import {
 } from './readFile';
 import { readNumericTable } from './readNumericTable';
 import { sha256Hex } from './sha256';
-import { type ColumnRescale, type NumericTable, tableToDataset } from './tableToDataset';
+import { type NumericTable, tableToDataset } from './tableToDataset';
 
 export interface CsvReadOptions {
   /** Default `MAX_FILE_BYTES` (1 GiB). */

@@ -21,7 +21,7 @@ function generateDataset(config: ExplorerConfig): Dataset {
       return paperRing({ n, seed });
     case 'rings':
       if (n % RING_COUNT !== 0)
-        throw new UserError(`The 20 rings need n to be a multiple of ${RING_COUNT}; got ${n}.`);
+        throw new UserError(`The ${RING_COUNT} rings need n to be a multiple of ${RING_COUNT}; got ${n}.`);
       return paperRings({ count: RING_COUNT, n: n / RING_COUNT, seed });
     case 'square':
       return uniformSquare({ n, seed });

@@ -33,7 +33,8 @@ import {
   firstDigits,
   MNIST_ID,
 } from '../../engine/pipeline';
-import { datasetPart, MNIST_TARBALL } from './pythonDatasets';
+import { datasetPart } from './pythonDatasets';
+import { MNIST_TARBALL } from './pythonMnist';
 import { type SnippetCsv, umapLearnSnippet } from './umapLearnSnippet';
 
 const PYTHON = process.env.UMAP_PYTHON ?? '/usr/bin/python3';

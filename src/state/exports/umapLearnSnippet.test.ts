@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, type ExplorerConfig } from '../../engine/config';
 import type { CsvSource } from '../../engine/csvSession';
 import { exportFileName, fileSlug, settingsParts } from './exportFileName';
-import { MNIST_DIGITS_SHA256, MNIST_TARBALL_URL } from './pythonDatasets';
+import { MNIST_DIGITS_SHA256, MNIST_TARBALL_URL } from './pythonMnist';
 import { pythonFloat, pythonString, type SnippetCsv, umapLearnSnippet } from './umapLearnSnippet';
 
 const linesOf = (config: Partial<ExplorerConfig>, csv?: SnippetCsv) =>

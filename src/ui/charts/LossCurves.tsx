@@ -1,34 +1,24 @@
 import { area, axisBottom, axisLeft, line, scaleLinear, scaleLog } from 'd3';
-import { type PointerEvent, useEffect, useMemo, useRef, useState } from 'react';
-import type { LossParts } from '../../core/types';
-import type { MultiSeedCurves } from '../../engine/multiSeed';
-import { downsampleActual, type LossHistory } from '../../state/lossHistory';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { type ExplorerState, useExplorerStore } from '../../state/store';
 import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
 import { latestTotals } from '../claims/latestLosses';
 import { formatInteger, formatLoss, formatTick } from '../format';
 import { chartMargins, drawBottomAxis, drawLeftAxis, lossColours, powersOfTen } from './axes';
+import { ChartFrame } from './ChartFrame';
+import { ChartHitArea, ChartScrubber } from './ChartScrubber';
 import { describeActual, describeCadence } from './cadence';
+import { LossLegend } from './LossLegend';
+import {
+  cursorEpochs,
+  dashes,
+  liveSeries,
+  MAX_POINTS_PER_SERIES,
+  multiSeedSeries,
+  valueAt,
+} from './lossSeries';
 import { nearestIndex, useElementWidth } from './useElementWidth';
 
-type LossKind = 'purported' | 'effective' | 'actual';
-type Part = keyof LossParts;
-
-const kinds: LossKind[] = ['purported', 'effective', 'actual'];
-const parts: Part[] = ['total', 'attractive', 'repulsive'];
-const kindTitles: Record<LossKind, string> = {
-  purported: 'purported (eq. 6)',
-  effective: 'effective (eq. 12)',
-  actual: 'actual (eq. 11)',
-};
-/** Under corrected sampling (§7.3) the optimizer descends eq. 6: eq. 12 is UMAP's, not this run's. */
-const correctedKindTitles: Record<LossKind, string> = {
-  purported: 'purported (eq. 6), minimised here',
-  effective: 'UMAP sampling’s (eq. 12)',
-  actual: 'actual (eq. 11)',
-};
-/** Total solid, attractive dashed, repulsive dotted: the part reads from the dash, the loss from the colour. */
-const dashes: Record<Part, string | undefined> = { total: undefined, attractive: '7 4', repulsive: '1.5 3' };
 const defaultVisible = new Set([
   'purported total',
   'effective total',
@@ -37,8 +27,6 @@ const defaultVisible = new Set([
   'actual repulsive',
 ]);
 
-/** The actual loss arrives every epoch: at most this many points per series. */
-const MAX_POINTS_PER_SERIES = 1000;
 /** Redraws per second at most while a run streams. */
 const REDRAW_INTERVAL_MS = 200;
 
@@ -46,64 +34,7 @@ const REDRAW_INTERVAL_MS = 200;
 const DEFAULT_WIDTH = 480;
 const heightFor = (width: number) => Math.round(Math.min(420, Math.max(240, width * 0.54)));
 
-interface Series {
-  kind: LossKind;
-  part: Part;
-  epochs: Float64Array;
-  mean: Float64Array;
-  /** ±1 std over seeds (multi-seed mode only). */
-  std?: Float64Array;
-}
-
-function actualSeries(actual: LossHistory['actual']): Series[] {
-  const downsampled = downsampleActual(actual, MAX_POINTS_PER_SERIES);
-  return parts.map((part) => ({
-    kind: 'actual' as const,
-    part,
-    epochs: downsampled.epochs,
-    mean: downsampled[part],
-  }));
-}
-
-function liveSeries(history: LossHistory): Series[] {
-  const evaluations = history.evaluations;
-  const epochs = Float64Array.from(evaluations, (entry) => entry.epoch);
-  const evaluated: Series[] = [];
-  for (const kind of ['purported', 'effective'] as const) {
-    for (const part of parts) {
-      evaluated.push({
-        kind,
-        part,
-        epochs,
-        mean: Float64Array.from(evaluations, (entry) => entry[kind][part]),
-      });
-    }
-  }
-  return [...evaluated, ...actualSeries(history.actual)];
-}
-
-function multiSeedSeries(curves: MultiSeedCurves): Series[] {
-  const epochs = Float64Array.from(curves.epochs);
-  return kinds.flatMap((kind) =>
-    parts.map((part) => ({ kind, part, epochs, mean: curves[kind][part].mean, std: curves[kind][part].std })),
-  );
-}
-
 const selectHistory = (state: ExplorerState) => state.history;
-
-/** Epochs a cursor can step through: the evaluated epochs of the longest series, ascending. */
-function cursorEpochs(series: Series[]): Float64Array {
-  let best: Float64Array = new Float64Array(0);
-  for (const entry of series) if (entry.epochs.length > best.length) best = entry.epochs;
-  return best;
-}
-
-/** One series' value at the point nearest `epoch`, with that point's epoch. */
-function valueAt(series: Series, epoch: number) {
-  const index = nearestIndex(series.epochs, epoch);
-  if (index < 0) return null;
-  return { epoch: series.epochs[index], value: series.mean[index], std: series.std?.[index] };
-}
 
 /** Fig. 3: purported, effective and actual loss per epoch, live or as mean ± std over seeds. */
 export function LossCurves() {
@@ -122,7 +53,6 @@ export function LossCurves() {
   const height = heightFor(width);
   const innerWidth = width - chartMargins.left - chartMargins.right;
   const innerHeight = height - chartMargins.top - chartMargins.bottom;
-  const titles = corrected ? correctedKindTitles : kindTitles;
 
   const allSeries = useMemo(
     () => (multiSeed ? multiSeedSeries(multiSeed) : liveSeries(history)),
@@ -216,10 +146,8 @@ export function LossCurves() {
             .join(' · ') || 'no series shown'
         }`;
 
-  function pointerEpoch(event: PointerEvent<SVGRectElement>) {
-    const box = event.currentTarget.getBoundingClientRect();
-    const epoch = x.invert(((event.clientX - box.left) / box.width) * innerWidth);
-    const index = nearestIndex(steps, epoch);
+  function pointAt(fraction: number) {
+    const index = nearestIndex(steps, x.invert(fraction * innerWidth));
     setCursor(index < 0 ? null : steps[index]);
   }
 
@@ -229,154 +157,94 @@ export function LossCurves() {
         Loss curves
         {multiSeed && <span className="chart-note"> — mean ± std over {multiSeed.seeds} seeds</span>}
       </figcaption>
-      <div className="chart-frame">
-        <svg
-          width={width}
-          height={height}
-          viewBox={`0 0 ${width} ${height}`}
-          role="img"
-          aria-label="Loss curves"
-          data-epoch={latest?.epoch}
-          data-purported-total={latest?.purported}
-          data-effective-total={latest?.effective}
-          data-actual-total={latest?.actual}
-          data-log-y={logY}
-          data-multi-seed={multiSeed ? multiSeed.seeds : undefined}
-          data-evaluated-points={evaluatedEpochs.length}
-        >
-          <g transform={`translate(${chartMargins.left},${chartMargins.top})`}>
-            <g ref={xAxisRef} className="axis" transform={`translate(0,${innerHeight})`} />
-            <g ref={yAxisRef} className="axis" />
-            {shown.map((series) => {
-              const key = `${series.kind} ${series.part}`;
-              const indices = Array.from(series.epochs, (_, i) => i);
-              const colour = lossColours[series.kind];
-              const std = series.std;
-              const band = std
-                ? area<number>()
-                    .defined((i) => drawable(series.mean[i] - std[i]) && drawable(series.mean[i] + std[i]))
-                    .x((i) => x(series.epochs[i]))
-                    .y0((i) => y(series.mean[i] - std[i]))
-                    .y1((i) => y(series.mean[i] + std[i]))(indices)
-                : null;
-              const path = line<number>()
-                .defined((i) => drawable(series.mean[i]))
-                .x((i) => x(series.epochs[i]))
-                .y((i) => y(series.mean[i]))(indices);
-              return (
-                <g key={key} data-series={key}>
-                  {band && <path d={band} fill={colour} fillOpacity={0.15} stroke="none" />}
-                  <path
-                    d={path ?? undefined}
-                    fill="none"
-                    stroke={colour}
-                    strokeWidth={series.part === 'total' ? 1.8 : 1.3}
-                    strokeDasharray={dashes[series.part]}
-                  />
-                </g>
-              );
-            })}
-            {cursorEpoch !== null && (
-              <g className="chart-cursor" pointerEvents="none">
-                <line x1={x(cursorEpoch)} x2={x(cursorEpoch)} y1={0} y2={innerHeight} />
-                {readings
-                  .filter(({ value }) => drawable(value))
-                  .map(({ series, epoch, value }) => (
-                    <circle
-                      key={`${series.kind} ${series.part}`}
-                      cx={x(epoch)}
-                      cy={y(value)}
-                      r={3}
-                      fill={lossColours[series.kind]}
-                    />
-                  ))}
+      <ChartFrame
+        width={width}
+        height={height}
+        label="Loss curves"
+        data={{
+          'data-epoch': latest?.epoch,
+          'data-purported-total': latest?.purported,
+          'data-effective-total': latest?.effective,
+          'data-actual-total': latest?.actual,
+          'data-log-y': logY,
+          'data-multi-seed': multiSeed ? multiSeed.seeds : undefined,
+          'data-evaluated-points': evaluatedEpochs.length,
+        }}
+      >
+        <g transform={`translate(${chartMargins.left},${chartMargins.top})`}>
+          <g ref={xAxisRef} className="axis" transform={`translate(0,${innerHeight})`} />
+          <g ref={yAxisRef} className="axis" />
+          {shown.map((series) => {
+            const key = `${series.kind} ${series.part}`;
+            const indices = Array.from(series.epochs, (_, i) => i);
+            const colour = lossColours[series.kind];
+            const std = series.std;
+            const band = std
+              ? area<number>()
+                  .defined((i) => drawable(series.mean[i] - std[i]) && drawable(series.mean[i] + std[i]))
+                  .x((i) => x(series.epochs[i]))
+                  .y0((i) => y(series.mean[i] - std[i]))
+                  .y1((i) => y(series.mean[i] + std[i]))(indices)
+              : null;
+            const path = line<number>()
+              .defined((i) => drawable(series.mean[i]))
+              .x((i) => x(series.epochs[i]))
+              .y((i) => y(series.mean[i]))(indices);
+            return (
+              <g key={key} data-series={key}>
+                {band && <path d={band} fill={colour} fillOpacity={0.15} stroke="none" />}
+                <path
+                  d={path ?? undefined}
+                  fill="none"
+                  stroke={colour}
+                  strokeWidth={series.part === 'total' ? 1.8 : 1.3}
+                  strokeDasharray={dashes[series.part]}
+                />
               </g>
-            )}
-            <rect
-              className="chart-hit"
-              width={innerWidth}
-              height={innerHeight}
-              fill="transparent"
-              onPointerMove={pointerEpoch}
-              onPointerDown={pointerEpoch}
-              onPointerLeave={() => setCursor(null)}
-            />
-          </g>
-        </svg>
-      </div>
-      <input
-        type="range"
-        className="chart-scrubber"
-        aria-label="Read the losses at epoch"
-        aria-valuetext={readoutText}
-        min={0}
-        max={Math.max(0, steps.length - 1)}
-        step={1}
-        value={
+            );
+          })}
+          {cursorEpoch !== null && (
+            <g className="chart-cursor" pointerEvents="none">
+              <line x1={x(cursorEpoch)} x2={x(cursorEpoch)} y1={0} y2={innerHeight} />
+              {readings
+                .filter(({ value }) => drawable(value))
+                .map(({ series, epoch, value }) => (
+                  <circle
+                    key={`${series.kind} ${series.part}`}
+                    cx={x(epoch)}
+                    cy={y(value)}
+                    r={3}
+                    fill={lossColours[series.kind]}
+                  />
+                ))}
+            </g>
+          )}
+          <ChartHitArea
+            width={innerWidth}
+            height={innerHeight}
+            onPoint={pointAt}
+            onLeave={() => setCursor(null)}
+          />
+        </g>
+      </ChartFrame>
+      <ChartScrubber
+        label="Read the losses at epoch"
+        valueText={readoutText}
+        count={steps.length}
+        position={
           cursorEpoch === null ? Math.max(0, steps.length - 1) : Math.max(0, nearestIndex(steps, cursorEpoch))
         }
         disabled={steps.length === 0}
-        onChange={(event) => setCursor(steps[Number(event.target.value)] ?? null)}
+        onPosition={(position) => setCursor(steps[position] ?? null)}
         onFocus={() => setCursor(steps.length > 0 ? (cursor ?? steps[steps.length - 1]) : null)}
         onBlur={() => setCursor(null)}
-        style={{ marginLeft: chartMargins.left, width: innerWidth }}
+        plotLeft={chartMargins.left}
+        plotWidth={innerWidth}
+        readoutId="loss-readout"
+        readoutTestId="loss-hover"
+        readout={readoutText}
       />
-      <p className="chart-readout" id="loss-readout" data-testid="loss-hover" aria-live="polite">
-        {readoutText}
-      </p>
-      <fieldset className="chart-legend">
-        <legend>Series</legend>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">loss</th>
-              {parts.map((part) => (
-                <th scope="col" key={part}>
-                  <svg width="22" height="8" aria-hidden="true">
-                    <line
-                      x1="0"
-                      x2="22"
-                      y1="4"
-                      y2="4"
-                      stroke="#444"
-                      strokeWidth="1.5"
-                      strokeDasharray={dashes[part]}
-                    />
-                  </svg>{' '}
-                  {part}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((kind) => (
-              <tr key={kind}>
-                <th scope="row" style={{ color: lossColours[kind] }} data-testid={`loss-title-${kind}`}>
-                  {titles[kind]}
-                </th>
-                {parts.map((part) => {
-                  const key = `${kind} ${part}`;
-                  return (
-                    <td key={part}>
-                      <input
-                        type="checkbox"
-                        aria-label={key}
-                        checked={visible.has(key)}
-                        onChange={() => toggle(key)}
-                        style={{ accentColor: lossColours[kind] }}
-                      />
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <label className="chart-option">
-          <input type="checkbox" checked={logY} onChange={(event) => setLogY(event.target.checked)} />{' '}
-          log-scale loss axis
-        </label>
-      </fieldset>
+      <LossLegend corrected={corrected} visible={visible} onToggle={toggle} logY={logY} onLogY={setLogY} />
       <p className="chart-note" data-testid="loss-latest">
         {latest
           ? `epoch ${formatInteger(latest.epoch)}: purported ${latest.purported === undefined ? '–' : formatLoss(latest.purported)}, effective ${latest.effective === undefined ? '–' : formatLoss(latest.effective)}, actual ${latest.actual === undefined ? '–' : formatLoss(latest.actual)} nats (totals${multiSeed ? `, means of ${multiSeed.seeds} seeds` : ''})`

@@ -26,30 +26,30 @@ export function powersOfTen([low, high]: number[]): number[] {
  * its title below, centred on `width`.
  */
 export function drawBottomAxis(node: SVGGElement, axis: Axis<NumberValue>, title: string, width: number) {
-  const g = select(node);
-  g.call(axis);
-  g.selectAll('text.axis-title')
-    .data([title])
-    .join('text')
-    .attr('class', 'axis-title')
-    .attr('x', width / 2)
-    .attr('y', 32)
-    .attr('text-anchor', 'middle')
-    .attr('fill', 'currentColor')
-    .text((text) => text);
+  drawAxis(node, axis, title, { rotate: false, x: width / 2, y: 32 });
 }
 
 /** Draws a vertical axis into `node` (a <g> at the plot's top-left) with a rotated title. */
 export function drawLeftAxis(node: SVGGElement, axis: Axis<NumberValue>, title: string, height: number) {
+  drawAxis(node, axis, title, { rotate: true, x: -height / 2, y: -46 });
+}
+
+/** The axis and its one title, placed in the title's own (rotated or not) coordinates. */
+function drawAxis(
+  node: SVGGElement,
+  axis: Axis<NumberValue>,
+  title: string,
+  place: { rotate: boolean; x: number; y: number },
+) {
   const g = select(node);
   g.call(axis);
   g.selectAll('text.axis-title')
     .data([title])
     .join('text')
     .attr('class', 'axis-title')
-    .attr('transform', 'rotate(-90)')
-    .attr('x', -height / 2)
-    .attr('y', -46)
+    .attr('transform', place.rotate ? 'rotate(-90)' : null)
+    .attr('x', place.x)
+    .attr('y', place.y)
     .attr('text-anchor', 'middle')
     .attr('fill', 'currentColor')
     .text((text) => text);

@@ -7,10 +7,11 @@ import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
 import { formatInteger, formatPercent } from '../format';
 import { useSwitchSetting } from '../PresetPanel';
 import { type PresetToggle, presetConfig, presets } from '../presets';
-import { type Claim, presetClaims, type RunData, type Verdict } from './claims';
+import { presetClaims } from './claims';
 import { labelAgreement, MAX_LABEL_AGREEMENT_POINTS } from './labelAgreement';
 import { latestTotals } from './latestLosses';
 import { type SeedsState, usePresetStore } from './presetStore';
+import type { Claim, RunData, Verdict } from './runData';
 
 /** The card follows the run at this pace: it is read, not watched. */
 const CARD_INTERVAL_MS = 250;

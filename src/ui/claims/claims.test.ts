@@ -4,26 +4,15 @@ import type { LossParts } from '../../core/types';
 import { defaultConfig, type ExplorerConfig } from '../../engine/config';
 import type { PairViews } from '../../engine/frame';
 import type { MultiSeedCurves } from '../../engine/multiSeed';
-import {
-  type Claim,
-  CONTRACTED_RATIO,
-  denseWeightClaim,
-  followsClaim,
-  KEPT_RATIO,
-  lossRatioClaim,
-  PAPER_C_ELEGANS,
-  PAPER_H4,
-  pilesUpClaim,
-  presetClaims,
-  type RunData,
-  SIZE_FACTOR,
-  separationClaim,
-  smallDataBoundClaim,
-  table1Claims,
-  targetSimilarity,
-  thicknessClaim,
-  trackingClaim,
-} from './claims';
+import { presetClaims } from './claims';
+import { CONTRACTED_RATIO, KEPT_RATIO, PAPER_C_ELEGANS, PAPER_H4, SIZE_FACTOR } from './criteria';
+import { lossRatioClaim, trackingClaim } from './lossClaims';
+import type { Claim, RunData } from './runData';
+import { targetSimilarity } from './runMeasures';
+import { separationClaim } from './separationClaim';
+import { denseWeightClaim, followsClaim, pilesUpClaim, smallDataBoundClaim } from './similarityClaims';
+import { table1Claims } from './table1Claims';
+import { thicknessClaim } from './thicknessClaim';
 
 /** A run on screen with nothing measured yet; tests fill in what they need. */
 function run(overrides: Partial<RunData> = {}, config: Partial<ExplorerConfig> = {}): RunData {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { LossTableRow } from '../../core/losses';
-import type { FinishedRun } from './claims';
+import type { FinishedRun } from './runData';
 
 /** Fig. 3's seeds, as the preset runs them. */
 export type SeedsState =

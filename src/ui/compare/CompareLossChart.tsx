@@ -4,6 +4,7 @@ import { downsampleActual, type LossHistory } from '../../state/lossHistory';
 import type { ExplorerState, ExplorerStore } from '../../state/store';
 import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
 import { chartMargins, drawBottomAxis, drawLeftAxis, lossColours, powersOfTen } from '../charts/axes';
+import { LineSwatch } from '../charts/LineSwatch';
 import { formatLoss, formatTick } from '../format';
 
 /** Redraws per second at most while the runs stream. */
@@ -119,17 +120,7 @@ export function CompareLossChart({ a, b, nEpochs }: { a: ExplorerStore; b: Explo
           const latest = last(values);
           return (
             <li key={`${run} ${kind}`}>
-              <svg width="26" height="8" aria-hidden="true">
-                <line
-                  x1="0"
-                  x2="26"
-                  y1="4"
-                  y2="4"
-                  stroke={lossColours[kind]}
-                  strokeWidth="1.8"
-                  strokeDasharray={runDashes[run]}
-                />
-              </svg>
+              <LineSwatch width={26} stroke={lossColours[kind]} strokeWidth={1.8} dash={runDashes[run]} />
               {run} {kind} ({kind === 'effective' ? 'eq. 12' : 'eq. 11'})
               {latest !== undefined && `: ${formatLoss(latest)}`}
             </li>
