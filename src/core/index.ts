@@ -57,6 +57,7 @@ export {
   type OptimizerBackend,
   type OptimizerOptions,
   type PerEdgeCounts,
+  type SamplingMode,
   type ShardAssignment,
   serveOptimizerShard,
 } from './optimizer';

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { paperRing } from '../data/datasets';
 import { findAbParams } from '../kernel';
-import { prepareRun, umapConfig } from '../pipeline';
+import { createOptimizer } from '../optimizer';
 import { createRng } from '../random';
+import { problemOptions, ringProblem } from '../testing/ringProblem';
 import type { Graph } from '../types';
 import { EXACT_LOSS_MAX_POINTS, FAR_FIELD_RELATIVE_ERROR, farFieldRowSums } from './farField';
 import { evaluateLosses, type Losses } from './losses';
@@ -196,13 +197,12 @@ describe('evaluateLosses with the far field', () => {
   });
 
   it('is within 1e-3 of exact on the paper ring (n = 5000) after 30 epochs', () => {
-    const n = 5000;
-    const config = umapConfig(n, { init: 'random', trackLoss: false, seed: 1 });
-    const run = prepareRun(paperRing({ n }), config);
-    run.optimizer.step(30);
-    const o = { a: run.a, b: run.b, m: config.m };
-    const exact = evaluateLosses(run.graph, run.optimizer.embedding, { ...o, approximate: false });
-    const approximate = evaluateLosses(run.graph, run.optimizer.embedding, { ...o, approximate: true });
+    const ring = ringProblem({ n: 5000, init: 'random', initSeed: 1 });
+    const optimizer = createOptimizer(problemOptions(ring, { seed: 1, trackLoss: false }));
+    optimizer.step(30);
+    const o = { a: ring.a, b: ring.b, m: 5 };
+    const exact = evaluateLosses(ring.graph, optimizer.embedding, { ...o, approximate: false });
+    const approximate = evaluateLosses(ring.graph, optimizer.embedding, { ...o, approximate: true });
     expect(approximate.purported.attractive).toBe(exact.purported.attractive);
     expect(worstTotalError(approximate, exact)).toBeLessThan(FAR_FIELD_RELATIVE_ERROR);
   });

@@ -1,7 +1,9 @@
 /**
  * The gradient coefficients of UMAP's SGD step (docs/algorithm.md §1.10), as pure functions of the
- * squared embedding distance u = ‖e_i − e_j‖². The optimizer's loop inlines the same arithmetic
- * (one (d²)^b per update); these are the reference it is tested against.
+ * squared embedding distance u = ‖e_i − e_j‖². Both epochs (referenceEpoch.ts' updatePair and the
+ * kernel's wasm/updateRule.as.ts) compute the same coefficients sharing one (d²)^b with the loss;
+ * these functions are what the tests derive them from. The clip and the offset below are the one
+ * definition of each: the kernel receives them from the host (wasmKernel.ts).
  *
  * With φ(u) = 1/(1 + a·u^b) (kernel.ts) and the two terms of the paper's eq. 6,
  *   L^a = −log φ     = log(1 + a·u^b)

@@ -1,4 +1,16 @@
-/** UMAP's SGD with negative sampling (docs/algorithm.md §1.7, §1.10, §4): one entry, three backends. */
+/**
+ * UMAP's SGD with negative sampling (docs/algorithm.md §1.7, §1.10, §4): one entry, createOptimizer,
+ * over three backends (the WebAssembly kernel on one thread or several, the TypeScript reference).
+ */
 
-export * from './optimizer';
-export * from './parallelOptimizer';
+export { createOptimizer, createParallelOptimizer } from './createOptimizer';
+export { type ShardAssignment, serveOptimizerShard } from './parallelOptimizer';
+export type {
+  EpochStats,
+  Optimizer,
+  OptimizerBackend,
+  OptimizerOptions,
+  PerEdgeCounts,
+  SamplingMode,
+} from './types';
+export { MAX_THREADS } from './validateOptions';

@@ -4,8 +4,9 @@
  * effect from the next epoch. A backend supplies only the epoch itself and what a change of m does
  * to its negative-sample schedule.
  */
-import type { EpochStats, Optimizer, OptimizerBackend, PerEdgeCounts } from './optimizer';
-import { checkLearningRate, checkNegativeSampleRate, learningRateAt } from './sampling';
+import { learningRateAt } from './sampling';
+import type { EpochStats, Optimizer, OptimizerBackend, PerEdgeCounts } from './types';
+import { checkLearningRate, checkNegativeSampleRate } from './validateOptions';
 
 export interface OptimizerCore {
   backend: OptimizerBackend;

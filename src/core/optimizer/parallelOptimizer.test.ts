@@ -1,35 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paperRing } from '../data/datasets';
 import { ringThickness } from '../metrics/metrics';
-import { prepareRun, umapConfig } from '../pipeline';
+import { problemOptions } from '../testing/ringProblem';
+import { paperRingProblem } from '../testing/ringRuns';
 import { type NodeShardThreads, startNodeShardThreads } from '../testing/shardThreads';
-import { createOptimizer, type EpochStats, type OptimizerOptions } from './optimizer';
-import { createParallelOptimizer, partitionRows } from './parallelOptimizer';
+import { createOptimizer } from './createOptimizer';
+import { createParallelWasmOptimizer, partitionRows } from './parallelOptimizer';
+import type { EpochStats, Optimizer } from './types';
+import { checkOptions } from './validateOptions';
 
-const ring = paperRing({ n: 1000, seed: 3 });
-const nEpochs = 500;
-const prepared = prepareRun(ring, umapConfig(ring.n, { init: 'data', nEpochs, seed: 0 }));
-const options: OptimizerOptions = {
-  graph: prepared.graph,
-  layout: prepared.initial,
-  nEpochs,
-  a: prepared.a,
-  b: prepared.b,
-  m: 5,
-  seed: 0,
-};
+const ring = paperRingProblem;
+const { nEpochs } = ring;
+const options = problemOptions(ring);
 
-let threads: NodeShardThreads;
+let helpers: NodeShardThreads;
 beforeAll(async () => {
-  threads = await startNodeShardThreads(3);
+  helpers = await startNodeShardThreads(3);
 }, 60_000);
 afterAll(async () => {
-  await threads?.close();
+  await helpers?.close();
 });
 
 describe('partitionRows', () => {
   it('splits the rows into contiguous shards of about equal sampling work (sum of μ)', () => {
-    const { rowPtr, values, n } = prepared.graph;
+    const { rowPtr, values, n } = ring.graph;
     const rowWeight = (i: number) => {
       let sum = 0;
       for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) sum += values[p];
@@ -42,7 +35,7 @@ describe('partitionRows', () => {
       heaviestRow = Math.max(heaviestRow, rowWeight(i));
     }
     for (const count of [2, 3, 4, 8]) {
-      const bounds = partitionRows(prepared.graph, count);
+      const bounds = partitionRows(ring.graph, count);
       expect(bounds[0]).toBe(0);
       expect(bounds[count]).toBe(n);
       for (let s = 0; s < count; s++) {
@@ -55,8 +48,10 @@ describe('partitionRows', () => {
   });
 });
 
-describe('createParallelOptimizer (helper threads on worker_threads)', () => {
-  const run = (optimizer: ReturnType<typeof createOptimizer>): EpochStats[] => {
+describe('createOptimizer with threads > 1 (helper threads on worker_threads)', () => {
+  const parallel = (threads: number): Optimizer =>
+    createOptimizer({ ...options, threads, startHelper: helpers.startHelper });
+  const run = (optimizer: Optimizer): EpochStats[] => {
     const stats = optimizer.step(nEpochs);
     optimizer.dispose();
     return stats;
@@ -65,9 +60,9 @@ describe('createParallelOptimizer (helper threads on worker_threads)', () => {
   for (const count of [2, 4]) {
     it(`${count} threads sample exactly the single thread's edges and negatives, epoch by epoch`, () => {
       const single = run(createOptimizer(options));
-      const parallel = createParallelOptimizer(options, count, threads.startHelper);
-      expect(parallel.threads).toBe(count);
-      const stats = run(parallel);
+      const optimizer = parallel(count);
+      expect([optimizer.backend, optimizer.threads]).toEqual(['wasm', count]);
+      const stats = run(optimizer);
       // The schedule does not depend on positions, so shards that cover every row exactly once
       // reproduce the counts; a missing or doubled row would not.
       expect(stats.map((s) => [s.edgeSamples, s.negativeSamples])).toEqual(
@@ -79,26 +74,24 @@ describe('createParallelOptimizer (helper threads on worker_threads)', () => {
   it('contracts the ring and lowers the actual loss as the single thread does', () => {
     const singleOptimizer = createOptimizer(options);
     const single = run(singleOptimizer);
-    const parallelOptimizer = createParallelOptimizer(options, 2, threads.startHelper);
-    const parallel = run(parallelOptimizer);
-    const inputThickness = ringThickness(prepared.initial);
+    const twoThreads = parallel(2);
+    const twoThreadStats = run(twoThreads);
+    const inputThickness = ringThickness(ring.layout);
     const singleRatio = ringThickness(singleOptimizer.embedding) / inputThickness;
-    const parallelRatio = ringThickness(parallelOptimizer.embedding) / inputThickness;
+    const parallelRatio = ringThickness(twoThreads.embedding) / inputThickness;
     expect(singleRatio).toBeLessThan(0.6);
     expect(parallelRatio).toBeLessThan(0.6);
     expect(Math.abs(parallelRatio - singleRatio)).toBeLessThan(0.15);
     const last = (stats: EpochStats[]) => stats[stats.length - 1].actual.total;
     // Hogwild is not reproducible: the same trend, not the same numbers (measured: thickness ratio
     // 0.31 one thread, 0.37 two; last epoch's loss 3 421 and 3 298).
-    expect(Math.abs(last(parallel) - last(single))).toBeLessThan(0.1 * last(single));
+    expect(Math.abs(last(twoThreadStats) - last(single))).toBeLessThan(0.1 * last(single));
     const perUpdate = (s: EpochStats) => s.actual.total / (s.edgeSamples + s.negativeSamples);
-    expect(perUpdate(parallel[nEpochs - 1])).toBeLessThan(0.8 * perUpdate(parallel[1]));
+    expect(perUpdate(twoThreadStats[nEpochs - 1])).toBeLessThan(0.8 * perUpdate(twoThreadStats[1]));
   });
 
   it('applies a live change of m to every shard', () => {
-    const single = createOptimizer(options);
-    const parallel = createParallelOptimizer(options, 2, threads.startHelper);
-    const counts = [single, parallel].map((optimizer) => {
+    const counts = [createOptimizer(options), parallel(2)].map((optimizer) => {
       optimizer.step(5);
       optimizer.setNegativeSampleRate(2);
       const negatives = optimizer.step(5).map((s) => s.negativeSamples);
@@ -108,16 +101,11 @@ describe('createParallelOptimizer (helper threads on worker_threads)', () => {
     expect(counts[1]).toEqual(counts[0]);
   });
 
-  it('refuses §7.3 corrected sampling and thread counts out of range', () => {
-    expect(() =>
-      createParallelOptimizer({ ...options, sampling: 'corrected' }, 2, threads.startHelper),
-    ).toThrow(/UMAP sampling only/);
-    expect(() => createParallelOptimizer(options, 1, threads.startHelper)).toThrow(/2 to 8 threads/);
-    expect(() => createParallelOptimizer(options, 9, threads.startHelper)).toThrow(/2 to 8 threads/);
-  });
-
   it('reports helpers that never start instead of waiting forever', () => {
-    const optimizer = createParallelOptimizer(options, 2, () => {}, 200);
+    const optimizer = createParallelWasmOptimizer(
+      checkOptions({ ...options, threads: 2, startHelper: () => {} }),
+      200,
+    );
     expect(() => optimizer.step(1)).toThrow(/did not respond/);
     optimizer.dispose();
   });

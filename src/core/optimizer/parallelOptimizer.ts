@@ -7,16 +7,16 @@
  * only for UMAP sampling (the kernel's scope). The single-thread path stays the default.
  *
  * This file holds both sides of the protocol, pure functions over a shared WebAssembly.Memory and
- * Atomics: the coordinator (`createParallelOptimizer`, running shard 0) and the helpers
+ * Atomics: the coordinator (`createParallelWasmOptimizer`, running shard 0) and the helpers
  * (`serveOptimizerShard`, one per extra thread). Starting the helper threads is the caller's
  * business (a worker in the browser, worker_threads in the bench), through `startHelper`.
  */
-import { UserError } from '../errors';
 import { deriveSeed } from '../random';
 import type { Graph } from '../types';
-import type { EpochStats, Optimizer, OptimizerOptions } from './optimizer';
 import { optimizerHandle } from './optimizerHandle';
-import { checkNegativeSampleRate, rescaleNegativeSamples } from './sampling';
+import { rescaleNegativeSamples } from './sampling';
+import type { EpochStats, Optimizer } from './types';
+import type { CheckedOptions } from './validateOptions';
 import {
   instantiateOptimizerKernel,
   type KernelLayout,
@@ -28,12 +28,8 @@ import {
   prepareKernel,
   runKernelEpoch,
   sharedOptimizerModule,
-  wasmCoversOptions,
   writeKernelRun,
-} from './wasmOptimizer';
-
-/** The most threads a run may use. */
-export const MAX_THREADS = 8;
+} from './wasmKernel';
 
 /** Int32 cells at the start of the control block. */
 const GENERATION = 0;
@@ -111,28 +107,16 @@ function controlViews(memory: WebAssembly.Memory, controlAt: number, threads: nu
 }
 
 /**
- * The coordinator: an Optimizer whose epochs run on `threads` threads (this one runs shard 0 and
- * blocks in Atomics.wait until the helpers finish theirs, so it must run where blocking is allowed:
- * a worker, or Node). `startHelper` is called once per helper shard and must get
+ * The coordinator: an Optimizer whose epochs run on `o.threads` threads, for options checked by
+ * createOptimizer (umap sampling, startHelper given). This thread runs shard 0 and blocks in
+ * Atomics.wait until the helpers finish theirs, so it must run where blocking is allowed: a worker,
+ * or Node. `o.startHelper` is called once per helper shard and must get
  * `serveOptimizerShard(assignment)` running on another thread; the first epoch fails if they have
- * not started within `startTimeoutMs`. Call `dispose` to release them.
- * Throws a UserError for options the kernel does not cover.
+ * not started within `startTimeoutMs`. Call `dispose` to release them. With one thread (tests) it
+ * is the one-thread kernel on the shared-memory build: the same stream, the same embedding.
  */
-export function createParallelOptimizer(
-  o: OptimizerOptions,
-  threads: number,
-  startHelper: (assignment: ShardAssignment) => void,
-  startTimeoutMs = START_TIMEOUT_MS,
-): Optimizer {
-  if (!(Number.isInteger(threads) && threads >= 2 && threads <= MAX_THREADS)) {
-    throw new Error(`parallel epochs need 2 to ${MAX_THREADS} threads; got ${threads}`);
-  }
-  if (!wasmCoversOptions(o)) {
-    throw new UserError(
-      'Parallel epochs run UMAP sampling only; choose one thread for §7.3 corrected sampling.',
-    );
-  }
-  checkNegativeSampleRate(o.m);
+export function createParallelWasmOptimizer(o: CheckedOptions, startTimeoutMs = START_TIMEOUT_MS): Optimizer {
+  const { threads } = o;
   const { n, rowPtr } = o.graph;
   // The layout starts one page in, above the kernel's own data (checked below).
   const layout = kernelLayout(PAGE_BYTES, n, rowPtr[n]);
@@ -154,7 +138,7 @@ export function createParallelOptimizer(
   const ownRows = shardRows(0);
   const helpers = threads - 1;
   for (let shard = 1; shard < threads; shard++) {
-    startHelper({
+    o.startHelper?.({
       memory,
       module,
       layout,
@@ -210,7 +194,7 @@ export function createParallelOptimizer(
     threads,
     embedding,
     nEpochs: o.nEpochs,
-    learningRate: o.learningRate ?? 1,
+    learningRate: o.learningRate,
     m: o.m,
     runEpoch,
     // Between epochs every helper is parked in Atomics.wait, so the schedule is ours to change.

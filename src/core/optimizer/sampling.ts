@@ -5,7 +5,6 @@
  *
  * All schedule bookkeeping is float64.
  */
-import { UserError } from '../errors';
 import { degrees } from '../graph/similarities';
 import type { Graph } from '../types';
 
@@ -97,17 +96,5 @@ export function rescaleNegativeSamples(schedule: EdgeSchedule, m: number, newRat
     const since = lastSampled[p];
     nextNegative[p] = since - (since - nextNegative[p]) * ratio;
     negativeEvery[p] = sampleEvery[p] / newRate;
-  }
-}
-
-export function checkNegativeSampleRate(m: number): void {
-  if (!(Number.isFinite(m) && m > 0)) {
-    throw new UserError(`The negative sample rate m must be a positive number; got ${m}.`);
-  }
-}
-
-export function checkLearningRate(lr: number): void {
-  if (!(Number.isFinite(lr) && lr >= 0)) {
-    throw new UserError(`The learning rate must be a number ≥ 0; got ${lr}.`);
   }
 }

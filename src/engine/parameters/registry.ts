@@ -1,6 +1,6 @@
 import type { SimilarityMode } from '../../core/graph';
 import type { InitKind } from '../../core/layout';
-import { MAX_THREADS, type OptimizerOptions } from '../../core/optimizer';
+import { MAX_THREADS, type SamplingMode } from '../../core/optimizer';
 import type { Metric } from '../../core/types';
 import {
   type BooleanParameter,
@@ -171,10 +171,7 @@ export const parameters = {
     name: 'sampling',
     label: 'sampling',
     help: "How negative samples repel: UMAP's way, or the paper's correction (§7.3) under which the optimizer descends the purported loss.",
-    choices: { umap: 'UMAP', corrected: 'corrected (§7.3)' } satisfies Record<
-      NonNullable<OptimizerOptions['sampling']>,
-      string
-    >,
+    choices: { umap: 'UMAP', corrected: 'corrected (§7.3)' } satisfies Record<SamplingMode, string>,
     default: 'umap',
     effect: 'optimizer',
     umapLearn: { none: "the paper's variant (§7.3, eq. 18)" },
@@ -212,7 +209,7 @@ export type ExplorerConfig = { -readonly [K in ParameterName]: (typeof parameter
 
 export type DatasetKind = ExplorerConfig['dataset'];
 /** How negative samples repel (the optimizer's `sampling` option). */
-export type SamplingMode = ExplorerConfig['sampling'];
+export type { SamplingMode };
 
 type NamesOf<Value> = { [K in ParameterName]: ExplorerConfig[K] extends Value ? K : never }[ParameterName];
 export type NumberParameterName = NamesOf<number>;

@@ -1,7 +1,6 @@
 /** The optimizer stage: the one place a run's optimizer is created (app, multi-seed, Table 1, bench, tests). */
 import {
   createOptimizer,
-  createParallelOptimizer,
   type Optimizer,
   type OptimizerBackend,
   type OptimizerOptions,
@@ -70,7 +69,7 @@ export function createRunOptimizer(
   }
   const threads = Math.min(config.threads, parallel.maxThreads);
   return {
-    optimizer: createParallelOptimizer(options, threads, parallel.startHelper),
+    optimizer: createOptimizer({ ...options, threads, startHelper: parallel.startHelper }),
     threadsMessage:
       threads < config.threads ? `This browser offers ${threads} threads; running on ${threads}.` : undefined,
   };

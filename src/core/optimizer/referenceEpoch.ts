@@ -1,0 +1,193 @@
+/**
+ * UMAP's SGD epoch in plain TypeScript, umap-learn 0.5 semantics (docs/algorithm.md §1.7, §1.10,
+ * §4), plus the paper's variants: pushing the negative sample too (Algorithm 1, line 10) and the
+ * corrected sampling of §7.3 (eq. 18). Each epoch reports the actual loss of eq. 11 on the pairs it
+ * sampled.
+ *
+ * The readable reference and test oracle of the WebAssembly kernel (wasm/optimizer.as.ts, the
+ * production SGD; agreement.test.ts holds the two to each other), and the backend for what the
+ * kernel does not cover (§7.3, logAfter, per-edge counts) or where WebAssembly is missing.
+ *
+ * The embedding is 2-D, float32 like umap-learn's; all schedule bookkeeping is float64.
+ */
+
+import { paperLog } from '../losses/paperLog';
+import { createUint32Source, uniformIntFrom } from '../random';
+import { createEpochPairLog } from './epochPairLog';
+import { clipGradient, REPULSION_OFFSET } from './gradients';
+import { optimizerHandle } from './optimizerHandle';
+import { correctedRepulsionProbabilities, createEdgeSchedule, rescaleNegativeSamples } from './sampling';
+import type { EpochStats, Optimizer, PerEdgeCounts } from './types';
+import type { CheckedOptions } from './validateOptions';
+
+const TWO_POW_32 = 4294967296;
+/** −paperLog(1 − φ) at φ = 1: a sample equal to its head, the diagonal term of eq. 11 (9.2103). */
+const DIAGONAL_REPULSION = -paperLog(0);
+
+/**
+ * One SGD update of the pair (i, j) (docs/algorithm.md §1.10 steps 2 and 5): with
+ * φ = 1/(1 + a·(d²)^b), the gradient of −log φ (attraction) or of −log(1 − φ) with umap-learn's
+ * offset (repulsion, gradients.ts), each coordinate clipped, times α, moves i, and j by the
+ * opposite step when moveOther. Returns the pair's term of eq. 11 before the update, 0 unless
+ * trackLoss. Coincident points (d² = 0, i = j included) do not move; as a repulsion they score
+ * −paperLog(0), the diagonal term.
+ */
+function updatePair(
+  positions: Float32Array,
+  i: number,
+  j: number,
+  repel: boolean,
+  moveOther: boolean,
+  alpha: number,
+  a: number,
+  b: number,
+  trackLoss: boolean,
+): number {
+  const dx = positions[2 * i] - positions[2 * j];
+  const dy = positions[2 * i + 1] - positions[2 * j + 1];
+  const distSquared = dx * dx + dy * dy;
+  if (!(distSquared > 0)) return repel && trackLoss ? DIAGONAL_REPULSION : 0;
+  const power = Math.exp(b * Math.log(distSquared));
+  const phi = 1 / (1 + a * power);
+  const coefficient = repel
+    ? (2 * b * phi) / (REPULSION_OFFSET + distSquared)
+    : -2 * a * b * (power / distSquared) * phi;
+  const gx = clipGradient(coefficient * dx);
+  const gy = clipGradient(coefficient * dy);
+  positions[2 * i] += alpha * gx;
+  positions[2 * i + 1] += alpha * gy;
+  if (moveOther) {
+    positions[2 * j] -= alpha * gx;
+    positions[2 * j + 1] -= alpha * gy;
+  }
+  return trackLoss ? -paperLog(repel ? 1 - phi : phi) : 0;
+}
+
+/**
+ * The reference backend over `o.graph` (CSR, both directions stored), from a copy of `o.layout`,
+ * for options checked by createOptimizer. Per epoch n (docs/algorithm.md §1.10), edges in stored
+ * order (head = row, tail = column):
+ * - an edge due (next sample ≤ n; never in epoch 0) attracts both ends by the same clipped step;
+ * - then its head is repelled from trunc((n − nextneg)/eneg) samples drawn uniformly from all n
+ *   points, using the already moved head (a sample equal to the head, or coincident with it, does
+ *   not move anything; with pushNegatives the sample moves by the opposite step);
+ * - with sampling 'corrected' (epochs ≥ 1), every edge then repels both ends with probability p_ij.
+ * α is set after each epoch (`learningRateAt`, in optimizerHandle.ts). Same seed and options →
+ * bit-identical embedding.
+ */
+export function createReferenceOptimizer(o: CheckedOptions): Optimizer {
+  const { graph, a, b, pushNegatives, trackLoss } = o;
+  const { n, rowPtr, cols } = graph;
+  const nnz = rowPtr[n];
+  const corrected = o.sampling === 'corrected';
+  const embedding = Float32Array.from(o.layout);
+  const random = createUint32Source(o.seed);
+
+  let m = o.m;
+  const schedule = createEdgeSchedule(graph, m);
+  const { sampleEvery, nextSample, negativeEvery, nextNegative, lastSampled } = schedule;
+  // §7.3: p_ij as a threshold on a raw uint32, so a Bernoulli draw is one comparison.
+  const correctedThreshold = new Float64Array(corrected ? nnz : 0);
+  const setCorrectedThresholds = (): void => {
+    if (!corrected) return;
+    const probabilities = correctedRepulsionProbabilities(graph, m);
+    for (let p = 0; p < nnz; p++) correctedThreshold[p] = probabilities[p] * TWO_POW_32;
+  };
+  setCorrectedThresholds();
+
+  const counts: PerEdgeCounts | undefined = o.countPerEdge
+    ? {
+        edgeSamples: new Float64Array(nnz),
+        negativeSamples: new Float64Array(nnz),
+        correctedSamples: new Float64Array(nnz),
+      }
+    : undefined;
+  const pairLog = o.logAfter
+    ? createEpochPairLog(nnz, expectedRepulsions(sampleEvery, m, correctedThreshold))
+    : undefined;
+
+  const runEpoch = (epoch: number, alpha: number): EpochStats => {
+    const update = (i: number, j: number, repel: boolean, moveOther: boolean): number =>
+      updatePair(embedding, i, j, repel, moveOther, alpha, a, b, trackLoss);
+    const sampleCorrected = corrected && epoch >= 1;
+    pairLog?.clear();
+    let attractive = 0;
+    let repulsive = 0;
+    let edgeSamples = 0;
+    let negativeSamples = 0;
+    let correctedSamples = 0;
+
+    for (let i = 0; i < n; i++) {
+      for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
+        const j = cols[p];
+        if (nextSample[p] <= epoch) {
+          // Attraction (§1.10 step 2): both ends move by the same clipped step, d² not recomputed.
+          attractive += update(i, j, false, true);
+          pairLog?.addAttractive(i, j);
+          edgeSamples++;
+          nextSample[p] += sampleEvery[p];
+          lastSampled[p] = epoch;
+
+          // Negative samples (§1.10 steps 4–6): only the head moves (unless pushNegatives), from its
+          // already moved position; the first use of a w_max edge gives m − 1.
+          const negatives = Math.trunc((epoch - nextNegative[p]) / negativeEvery[p]);
+          for (let q = 0; q < negatives; q++) {
+            const s = uniformIntFrom(random, n);
+            pairLog?.addRepulsive(i, s);
+            repulsive += update(i, s, true, pushNegatives);
+          }
+          if (negatives > 0) {
+            negativeSamples += negatives;
+            nextNegative[p] += negatives * negativeEvery[p];
+          }
+          if (counts !== undefined) {
+            counts.edgeSamples[p]++;
+            if (negatives > 0) counts.negativeSamples[p] += negatives;
+          }
+        }
+
+        // §7.3: with probability p_ij, repel i and j from each other, both ends, like attraction.
+        if (sampleCorrected && correctedThreshold[p] > 0 && random() < correctedThreshold[p]) {
+          correctedSamples++;
+          if (counts !== undefined) counts.correctedSamples[p]++;
+          pairLog?.addRepulsive(i, j);
+          repulsive += update(i, j, true, true);
+        }
+      }
+    }
+
+    const stats: EpochStats = {
+      epoch,
+      actual: { attractive, repulsive, total: attractive + repulsive },
+      edgeSamples,
+      negativeSamples,
+    };
+    if (pairLog !== undefined) stats.actualAfter = pairLog.score(embedding, a, b);
+    if (corrected) stats.correctedSamples = correctedSamples;
+    return stats;
+  };
+
+  return optimizerHandle({
+    backend: 'typescript',
+    embedding,
+    nEpochs: o.nEpochs,
+    learningRate: o.learningRate,
+    m,
+    perEdgeCounts: counts,
+    runEpoch,
+    changeNegativeSampleRate(from: number, to: number) {
+      rescaleNegativeSamples(schedule, from, to);
+      m = to;
+      setCorrectedThresholds();
+    },
+  });
+}
+
+/** The repulsions an epoch expects (m per sample, plus p_ij per edge with §7.3): sizes the pair log. */
+function expectedRepulsions(sampleEvery: Float64Array, m: number, correctedThreshold: Float64Array): number {
+  let expected = 0;
+  for (let p = 0; p < sampleEvery.length; p++) {
+    expected += m / sampleEvery[p] + (correctedThreshold.length > 0 ? correctedThreshold[p] / TWO_POW_32 : 0);
+  }
+  return expected;
+}
