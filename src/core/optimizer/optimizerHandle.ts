@@ -1,35 +1,36 @@
 /**
  * What every optimizer backend shares: the epoch counter, the learning-rate schedule
  * α·(1 − epoch/N) set after each epoch (docs/algorithm.md §1.10), `step`, and the live setters, which take
- * effect from the next epoch. A backend supplies only the epoch itself and what a change of m does
- * to its negative-sample schedule.
+ * effect from the next epoch, among them a live change of m, which rescales the negative-sample
+ * schedule every backend reads (sampling.ts). A backend supplies only the epoch itself.
  */
-import { learningRateAt } from './sampling';
+import { type EdgeSchedule, learningRateAt, rescaleNegativeSamples } from './sampling';
 import type { EpochStats, Optimizer, OptimizerBackend, PerEdgeCounts } from './types';
-import { checkLearningRate, checkNegativeSampleRate } from './validateOptions';
+import { type CheckedOptions, checkLearningRate, checkNegativeSampleRate } from './validateOptions';
 
 export interface OptimizerCore {
   backend: OptimizerBackend;
   /** Threads running each epoch (parallelOptimizer.ts); 1 unless given. */
   threads?: number;
   embedding: Float32Array;
-  nEpochs: number;
-  learningRate: number;
-  m: number;
+  /** The run's checked options: epochs, initial learning rate and m. */
+  options: CheckedOptions;
+  /** The edge schedule the epochs read; rescaled here when m changes, between epochs. */
+  schedule: EdgeSchedule;
   perEdgeCounts?: PerEdgeCounts;
   /** Runs epoch `epoch` (0-based) with step size `alpha`. */
   runEpoch(epoch: number, alpha: number): EpochStats;
-  /** m changes from `from` to `to` before the next epoch (validated, and only when it differs). */
-  changeNegativeSampleRate(from: number, to: number): void;
+  /** What else the backend derives from m, after the schedule was rescaled to `m` (none unless given). */
+  negativeSampleRateChanged?(m: number): void;
   /** Releases what the backend holds beyond memory (helper threads); none unless given. */
   dispose?(): void;
 }
 
 export function optimizerHandle(core: OptimizerCore): Optimizer {
-  const { nEpochs } = core;
+  const { nEpochs } = core.options;
   let epoch = 0;
-  let m = core.m;
-  let initialAlpha = core.learningRate;
+  let m = core.options.m;
+  let initialAlpha = core.options.learningRate;
   let alpha = learningRateAt(0, nEpochs, initialAlpha);
   return {
     backend: core.backend,
@@ -55,8 +56,9 @@ export function optimizerHandle(core: OptimizerCore): Optimizer {
     setNegativeSampleRate(newRate: number) {
       checkNegativeSampleRate(newRate);
       if (newRate === m) return;
-      core.changeNegativeSampleRate(m, newRate);
+      rescaleNegativeSamples(core.schedule, m, newRate);
       m = newRate;
+      core.negativeSampleRateChanged?.(m);
     },
     setLearningRate(lr: number) {
       checkLearningRate(lr);

@@ -14,7 +14,6 @@
 import { deriveSeed } from '../random';
 import type { Graph } from '../types';
 import { optimizerHandle } from './optimizerHandle';
-import { rescaleNegativeSamples } from './sampling';
 import type { EpochStats, Optimizer } from './types';
 import type { CheckedOptions } from './validateOptions';
 import {
@@ -193,12 +192,10 @@ export function createParallelWasmOptimizer(o: CheckedOptions, startTimeoutMs = 
     backend: 'wasm',
     threads,
     embedding,
-    nEpochs: o.nEpochs,
-    learningRate: o.learningRate,
-    m: o.m,
+    options: o,
+    // Between epochs every helper is parked in Atomics.wait, so the handle may rescale the schedule.
+    schedule,
     runEpoch,
-    // Between epochs every helper is parked in Atomics.wait, so the schedule is ours to change.
-    changeNegativeSampleRate: (from: number, to: number) => rescaleNegativeSamples(schedule, from, to),
     dispose() {
       if (stopped) return;
       stopped = true;

@@ -16,7 +16,7 @@ import { createUint32Source, uniformIntFrom } from '../random';
 import { createEpochPairLog } from './epochPairLog';
 import { clipGradient, REPULSION_OFFSET } from './gradients';
 import { optimizerHandle } from './optimizerHandle';
-import { correctedRepulsionProbabilities, createEdgeSchedule, rescaleNegativeSamples } from './sampling';
+import { correctedRepulsionProbabilities, createEdgeSchedule } from './sampling';
 import type { EpochStats, Optimizer, PerEdgeCounts } from './types';
 import type { CheckedOptions } from './validateOptions';
 
@@ -170,14 +170,12 @@ export function createReferenceOptimizer(o: CheckedOptions): Optimizer {
   return optimizerHandle({
     backend: 'typescript',
     embedding,
-    nEpochs: o.nEpochs,
-    learningRate: o.learningRate,
-    m,
+    options: o,
+    schedule,
     perEdgeCounts: counts,
     runEpoch,
-    changeNegativeSampleRate(from: number, to: number) {
-      rescaleNegativeSamples(schedule, from, to);
-      m = to;
+    negativeSampleRateChanged(newRate: number) {
+      m = newRate;
       setCorrectedThresholds();
     },
   });

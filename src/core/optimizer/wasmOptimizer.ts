@@ -6,10 +6,9 @@
  *
  * The graph, the float32 embedding and the float64 edge schedule live in the module's own memory,
  * laid out once (it never grows afterwards, so `embedding` stays a valid view). The host keeps the
- * α schedule and live changes of m (rescaleNegativeSamples on views of the same memory).
+ * α schedule and live changes of m (the schedule it rescales is a view of the kernel's memory).
  */
 import { optimizerHandle } from './optimizerHandle';
-import { rescaleNegativeSamples } from './sampling';
 import type { Optimizer } from './types';
 import type { CheckedOptions } from './validateOptions';
 import {
@@ -45,10 +44,8 @@ export function createWasmOptimizer(o: CheckedOptions, referencePower = false): 
   return optimizerHandle({
     backend: 'wasm',
     embedding,
-    nEpochs: o.nEpochs,
-    learningRate: o.learningRate,
-    m: o.m,
+    options: o,
+    schedule,
     runEpoch: (epoch, alpha) => runKernelEpoch(kernel, allRows, epoch, alpha),
-    changeNegativeSampleRate: (from: number, to: number) => rescaleNegativeSamples(schedule, from, to),
   });
 }
