@@ -1,4 +1,7 @@
 import type { LossParts } from '../core/types';
+
+export type { LossParts };
+
 import type { ExplorerConfig, LiveParameter, Stage } from './config';
 
 /** 'empty': no run exists yet (the first configuration failed or is still building). */

@@ -1,6 +1,5 @@
 import { csvFormatValue } from 'd3';
-import type { LossParts } from '../../core/types';
-import type { ActualLoss, EvaluatedLosses, Histograms } from '../../engine/frame';
+import type { ActualLoss, EvaluatedLosses, Histograms, LossParts } from '../../engine/frame';
 
 /**
  * The explorer's results as CSV text (RFC 4180 quoting via d3-dsv, '\n' line ends, header first).

@@ -1,5 +1,5 @@
 /** The loss chart's series: which losses and parts, from the live history or the multi-seed curves. */
-import type { LossParts } from '../../core/types';
+import type { LossParts } from '../../engine/frame';
 import type { MultiSeedCurves } from '../../engine/multiSeed';
 import { downsampleActual, type LossHistory } from '../../state/lossHistory';
 import { nearestIndex } from './useElementWidth';
