@@ -5,6 +5,8 @@ export interface BenchOptions {
   sizes: number[];
   /** Largest n at which umap-js runs; 0 skips it entirely (`--no-umap-js`). */
   umapJsMaxN: number;
+  /** Compare with Embedding Atlas when bench-peers/ is installed (`--no-embedding-atlas` skips it). */
+  embeddingAtlas: boolean;
   /** Also measure issue 7's whole-pipeline targets (slow). */
   targets: boolean;
   /** The targets also run with this many threads (parallel epochs) when above 1. */
@@ -24,6 +26,7 @@ export const USAGE = `npm run bench -- [options]
   --sizes 1000,20000  choose the point counts
   --no-umap-js        skip the umap-js comparison
   --umap-js-max N     run umap-js up to n = N (default ${DEFAULT_UMAP_JS_MAX_N})
+  --no-embedding-atlas  skip Embedding Atlas (installed apart: npm run bench:peers)
   --targets           also run the whole-pipeline targets (20 000 blobs, Fig. 1b, 70 000 × 50-D)
   --threads N         the targets also on N threads, parallel epochs (default 2; 1 skips)
   --json PATH         JSON output (default bench-results.json)
@@ -41,6 +44,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: BenchOptions = {
     sizes: FULL_SIZES,
     umapJsMaxN: DEFAULT_UMAP_JS_MAX_N,
+    embeddingAtlas: true,
     targets: false,
     threads: 2,
     jsonPath: 'bench-results.json',
@@ -60,6 +64,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--umap-js-max':
         options.umapJsMaxN = positiveInteger('--umap-js-max', argv[++i]);
+        break;
+      case '--no-embedding-atlas':
+        options.embeddingAtlas = false;
         break;
       case '--targets':
         options.targets = true;

@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: issue 7's benchmark of src/core in Node, with umap-js 1.4 on the same data.
+ * `npm run bench`: issue 7's benchmark of src/core in Node, with umap-js 1.4 and Embedding Atlas 0.26
+ * (when bench-peers/ is installed: `npm run bench:peers`) on the same data.
  * Prints markdown tables to stdout and writes the numbers to bench-results.json (gitignored).
  *
  * Run by vite-node rather than as a Vitest file: it is a program with flags, not a test (no
@@ -13,7 +14,21 @@ import { startNodeShardThreads } from '../core/testing/shardThreads';
 import { defaultConfig, type ExplorerConfig } from '../engine/config';
 import { type BenchOptions, parseBenchArgs } from './args';
 import { benchConfig, benchCore } from './coreBench';
-import { type CaseResult, coreTable, lossTable, targetTable, umapJsTable } from './report';
+import {
+  benchEmbeddingAtlas,
+  EMBEDDING_ATLAS_SKIPPED,
+  type EmbeddingAtlasModule,
+  loadEmbeddingAtlas,
+  neighbourContrast,
+} from './embeddingAtlasBench';
+import {
+  type CaseResult,
+  coreTable,
+  embeddingAtlasTable,
+  lossTable,
+  targetTable,
+  umapJsTable,
+} from './report';
 import { runTargets, type TargetResult } from './targets';
 import { benchUmapJs } from './umapJsBench';
 
@@ -32,20 +47,43 @@ function umapJsSkipReason(n: number, options: BenchOptions): string | undefined 
   return undefined;
 }
 
-function runCase(name: string, config: ExplorerConfig, options: BenchOptions): CaseResult {
-  const { core, dataset, knn } = benchCore(config);
+async function runCase(
+  name: string,
+  config: ExplorerConfig,
+  options: BenchOptions,
+  atlas: EmbeddingAtlasModule | string,
+): Promise<CaseResult> {
+  const { core, dataset, knn, embedding } = benchCore(config);
   const umapJsSkipped = umapJsSkipReason(dataset.n, options);
   const umapJs = umapJsSkipped ? undefined : benchUmapJs(config, dataset, knn);
-  return { dataset: name, n: dataset.n, dim: dataset.dim, core, umapJs, umapJsSkipped };
+  const embeddingAtlasSkipped = typeof atlas === 'string' ? atlas : undefined;
+  const embeddingAtlas =
+    typeof atlas === 'string' ? undefined : await benchEmbeddingAtlas(atlas, config, dataset, knn);
+  const contrast = neighbourContrast(embedding, knn);
+  return {
+    dataset: name,
+    n: dataset.n,
+    dim: dataset.dim,
+    core,
+    umapJs,
+    umapJsSkipped,
+    embeddingAtlas,
+    embeddingAtlasSkipped,
+    contrast,
+  };
 }
 
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
+  const atlas = options.embeddingAtlas
+    ? ((await loadEmbeddingAtlas()) ?? EMBEDDING_ATLAS_SKIPPED)
+    : '--no-embedding-atlas';
+  if (atlas === EMBEDDING_ATLAS_SKIPPED) process.stderr.write(`bench: Embedding Atlas ${atlas}\n`);
   const cases: CaseResult[] = [];
   for (const n of options.sizes) {
     for (const { name, dataset } of DATASETS) {
       process.stderr.write(`bench: ${name} n = ${n} …\n`);
-      cases.push(runCase(name, benchConfig(dataset, n, EPOCHS, options.seed), options));
+      cases.push(await runCase(name, benchConfig(dataset, n, EPOCHS, options.seed), options, atlas));
     }
   }
   let targets: TargetResult[] = [];
@@ -73,6 +111,16 @@ async function main(): Promise<void> {
     '\n### umap-js 1.4 on the same data (its optimizer fed our kNN); ratio = umap-js time / ours\n',
   );
   console.log(umapJsTable(cases));
+  console.log(
+    '\n### Embedding Atlas 0.26 (Rust → WASM, one thread) on the same data; ratio = its time / ours\n',
+  );
+  console.log(
+    'SGD: `createUMAPFromKNN` fed our kNN, then `run()`; end to end: `createUMAP` (its own kNN) + `run()`.',
+  );
+  console.log(
+    'Neighbour contrast: mean kNN-edge length / mean random-pair distance in 2-D (≪ 1: a real layout).\n',
+  );
+  console.log(embeddingAtlasTable(cases));
   if (targets.length > 0) {
     console.log('\n### Whole-pipeline targets (issue 7, item 6)\n');
     console.log(targetTable(targets));

@@ -130,9 +130,15 @@ function timeLosses(config: ExplorerConfig, { graph, a, b }: Artifacts, embeddin
 /**
  * kNN → graph μ → init → config.epochs epochs, then the optimizer again on the same graph with loss
  * tracking and with the TypeScript backend. Also returns the dataset and the kNN the graph was built
- * from (k columns), on which umap-js runs too.
+ * from (k columns), on which umap-js and Embedding Atlas run too.
  */
-export function benchCore(config: ExplorerConfig): { core: CoreResult; dataset: Dataset; knn: KnnResult } {
+export function benchCore(config: ExplorerConfig): {
+  core: CoreResult;
+  dataset: Dataset;
+  knn: KnnResult;
+  /** The default backend's final embedding (the peers' sanity checks compare with it). */
+  embedding: Float32Array;
+} {
   collectGarbage();
   const memory = createRssSampler();
   const { artifacts, stageMs } = buildTimed(config, memory.sample);
@@ -160,5 +166,10 @@ export function benchCore(config: ExplorerConfig): { core: CoreResult; dataset: 
     loss: timeLosses(config, artifacts, optimize.embedding),
     peakRssMb,
   };
-  return { core, dataset: artifacts.dataset, knn: sliceKnn(artifacts.knn, config.k) };
+  return {
+    core,
+    dataset: artifacts.dataset,
+    knn: sliceKnn(artifacts.knn, config.k),
+    embedding: optimize.embedding,
+  };
 }

@@ -1,5 +1,6 @@
 /** Markdown tables of the bench results, for the terminal and the README's performance section. */
 import type { CoreResult } from './coreBench';
+import type { EmbeddingAtlasResult } from './embeddingAtlasBench';
 import type { TargetResult } from './targets';
 import type { UmapJsResult } from './umapJsBench';
 
@@ -11,6 +12,11 @@ export interface CaseResult {
   umapJs?: UmapJsResult;
   /** Why umap-js did not run, when it did not. */
   umapJsSkipped?: string;
+  embeddingAtlas?: EmbeddingAtlasResult;
+  /** Why Embedding Atlas did not run, when it did not. */
+  embeddingAtlasSkipped?: string;
+  /** `neighbourContrast` of our final embedding (default backend), beside Embedding Atlas's. */
+  contrast?: number;
 }
 
 const seconds = (ms: number | undefined): string => (ms === undefined ? '–' : `${(ms / 1000).toFixed(2)} s`);
@@ -106,6 +112,45 @@ export function umapJsTable(cases: CaseResult[]): string {
         ratio(core.optimize.updatesPerSecond / umapJs.updatesPerSecond),
         ratio(core.optimizeTypescript.updatesPerSecond / umapJs.updatesPerSecond),
         ratio(umapJs.totalMs / core.totalMs),
+      ];
+    }),
+  );
+}
+
+/** Its time over ours per stage: above 1 means Embedding Atlas is slower. */
+export function embeddingAtlasTable(cases: CaseResult[]): string {
+  return table(
+    [
+      'data',
+      'n',
+      'EA graph+init (our kNN)',
+      'EA SGD',
+      'EA epochs',
+      'EA kNN+graph+init (own kNN)',
+      'EA total',
+      'EA peak RSS',
+      'neighbour contrast EA / ours',
+      'graph+init ratio',
+      'SGD ratio (wasm)',
+      'SGD ratio (TS)',
+      'end-to-end ratio',
+    ],
+    cases.map(({ dataset, n, core, embeddingAtlas: atlas, embeddingAtlasSkipped, contrast }) => {
+      const head = [dataset, n.toLocaleString('en-US')];
+      if (!atlas) return [...head, `skipped (${embeddingAtlasSkipped})`, ...Array<string>(10).fill('')];
+      return [
+        ...head,
+        seconds(atlas.graphAndInitMs),
+        seconds(atlas.optimizeMs),
+        String(atlas.epochs),
+        seconds(atlas.ownKnnGraphAndInitMs),
+        seconds(atlas.totalMs),
+        `${atlas.peakRssMb.toFixed(0)} MB`,
+        `${atlas.contrast.toFixed(3)} / ${contrast?.toFixed(3) ?? '–'}`,
+        ratio(atlas.graphAndInitMs / (core.graphMs + core.initMs)),
+        ratio(atlas.optimizeMs / core.optimize.ms),
+        ratio(atlas.optimizeMs / core.optimizeTypescript.ms),
+        ratio(atlas.totalMs / core.totalMs),
       ];
     }),
   );
