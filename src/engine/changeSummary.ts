@@ -1,5 +1,5 @@
-import { type ChangePlan, defaultConfig, type ExplorerConfig, effectOf, type Stage, stages } from './config';
-import { type ParameterName, parameterNames, parameters } from './parameters';
+import { type ChangePlan, defaultConfig, type ExplorerConfig, effectOf } from './config';
+import { type ParameterName, parameterNames, parameters, type Stage, stages } from './parameters';
 
 /** A parameter's place in the pipeline: its stage for the default configuration; live ones last. */
 const effectOrder = [...stages, 'live'];
@@ -34,15 +34,14 @@ export function changeSummary(
   datasetReplaced = false,
 ): string {
   if (!previous) return 'first run: building everything';
-  const changed = inPipelineOrder
-    .filter((key) => previous[key] !== next[key])
-    .map((key) => parameters[key].name);
+  const changedKeys = inPipelineOrder.filter((key) => previous[key] !== next[key]);
+  const changed = changedKeys.map((key) => parameters[key].name);
   if (datasetReplaced) changed.unshift('file');
   const subject = `${listed(changed)} changed`;
   const first = plan.rebuild[0];
   if (first) {
     // The seed seeds the generated data, the initial layout and the optimizer.
-    const seedOnly = changed.length === 1 && changed[0] === 'seed';
+    const seedOnly = !datasetReplaced && changedKeys.length === 1 && changedKeys[0] === 'seed';
     if (seedOnly)
       return first === 'dataset' ? 'seed changed: new data and layout' : 'seed changed: new layout';
     if (changed.length === 0) return `rebuilding: ${rebuildFrom[first]}`;
@@ -50,7 +49,10 @@ export function changeSummary(
   }
   if (plan.live.length > 0) {
     const live = plan.live.map((parameter) => parameters[parameter].name);
-    const ignored = changed.filter((name) => !live.includes(name));
+    const ignored = changedKeys
+      .filter((key) => !(plan.live as readonly string[]).includes(key))
+      .map((key) => parameters[key].name);
+    if (datasetReplaced) ignored.unshift('file');
     const note = ignored.length > 0 ? `; ${listed(ignored)} changed without effect on this run` : '';
     return `${listed(live)} applied live${note}`;
   }

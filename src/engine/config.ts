@@ -10,8 +10,7 @@ import {
   stages,
 } from './parameters';
 
-export type { DatasetKind, ExplorerConfig, LiveParameter, SamplingMode, Stage } from './parameters';
-export { stages } from './parameters';
+export type { DatasetKind, ExplorerConfig, LiveParameter, Stage } from './parameters';
 
 /** Fig. 1b's setting: the paper ring, data init, umap-learn's defaults otherwise (the registry's defaults). */
 export const defaultConfig: ExplorerConfig = Object.fromEntries(

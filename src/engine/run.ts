@@ -91,9 +91,27 @@ export function createRun(
 }
 
 /**
- * The live parameters of `next` applied to the running optimizer: m (its negative-sample schedule,
- * ν* of eq. 15 and its histogram, the pair views at once) and the learning rate.
+ * How each live parameter reaches the running optimizer (registry effect 'live'): typed over
+ * LiveParameter, so a new live entry in the registry does not compile until it is applied here.
  */
+const applyLiveParameter: {
+  [K in LiveParameter]: (run: Run, next: ExplorerConfig, outbox: Outbox, now: () => number) => void;
+} = {
+  // m: the negative-sample schedule, ν* of eq. 15 and its histogram, the pair views at once.
+  m(run, next, outbox, now) {
+    run.optimizer.setNegativeSampleRate(next.m);
+    run.nuStar = targetSimilarities(run.artifacts.graph, next.m);
+    run.histograms = { ...run.histograms, nuStar: similarityHistogram(run.nuStar) };
+    outbox.histograms = true;
+    // The pair views compare ν with the new ν*: refresh them now rather than at the next tick.
+    if (run.histograms.pairs) refreshNu(run, outbox, now, true);
+  },
+  learningRate(run, next) {
+    run.optimizer.setLearningRate(next.learningRate);
+  },
+};
+
+/** The live parameters of `next` applied to the running optimizer. */
 export function applyLive(
   run: Run,
   next: ExplorerConfig,
@@ -101,15 +119,7 @@ export function applyLive(
   outbox: Outbox,
   now: () => number,
 ) {
-  if (live.includes('m')) {
-    run.optimizer.setNegativeSampleRate(next.m);
-    run.nuStar = targetSimilarities(run.artifacts.graph, next.m);
-    run.histograms = { ...run.histograms, nuStar: similarityHistogram(run.nuStar) };
-    outbox.histograms = true;
-    // The pair views compare ν with the new ν*: refresh them now rather than at the next tick.
-    if (run.histograms.pairs) refreshNu(run, outbox, now, true);
-  }
-  if (live.includes('learningRate')) run.optimizer.setLearningRate(next.learningRate);
+  for (const name of live) applyLiveParameter[name](run, next, outbox, now);
   run.config = next;
 }
 

@@ -4,7 +4,7 @@ import { rebuildFrom } from '../changeSummary';
 import { defaultConfig, type ExplorerConfig, effectOf } from '../config';
 import { formatNumber } from '../messages';
 import {
-  type ChoiceParameterName,
+  choiceParameterNames,
   choiceParameters,
   type Effect,
   type ParameterName,
@@ -23,15 +23,11 @@ const END = '<!-- end of parameter table -->';
 const effectWords = (effect: Effect | null) =>
   effect === null ? 'none' : effect === 'live' ? 'applied live' : rebuildFrom[effect];
 
-const choiceNames = parameterNames.filter(
-  (name): name is ChoiceParameterName => parameters[name].type === 'choice',
-);
-
 /** The effect on the default configuration, then where another choice changes it: "…; none when dataset is csv". */
 function effectCell(name: ParameterName): string {
   const usual = effectOf(name, defaultConfig);
   const exceptions = new Map<string, string[]>();
-  for (const other of choiceNames) {
+  for (const other of choiceParameterNames) {
     for (const value of choiceParameters[other].values) {
       const effect = effectOf(name, withParameter(defaultConfig, other, value));
       if (effect === usual) continue;

@@ -209,7 +209,6 @@ export type ExplorerConfig = { -readonly [K in ParameterName]: (typeof parameter
 
 export type DatasetKind = ExplorerConfig['dataset'];
 /** How negative samples repel (the optimizer's `sampling` option). */
-export type { SamplingMode };
 
 type NamesOf<Value> = { [K in ParameterName]: ExplorerConfig[K] extends Value ? K : never }[ParameterName];
 export type NumberParameterName = NamesOf<number>;
@@ -225,6 +224,9 @@ export const parameterNames = Object.keys(parameters) as ParameterName[];
 export const numberParameterNames = parameterNames.filter(
   (name): name is NumberParameterName =>
     parameters[name].type === 'integer' || parameters[name].type === 'number',
+);
+export const choiceParameterNames = parameterNames.filter(
+  (name): name is ChoiceParameterName => parameters[name].type === 'choice',
 );
 
 /** The registry seen by kind, for code that handles one kind; loop over the name lists, not over these. */
