@@ -39,6 +39,8 @@ export function refreshNu(run: Run, outbox: Outbox, now: () => number, force = f
   const { artifacts, optimizer } = run;
   const finished = optimizer.epoch >= optimizer.nEpochs;
   if (now() - run.nuComputedAt < NU_INTERVAL_MS && !force && !finished) return;
+  // The last epoch's evaluation and slice both ask for ν: compute it once per embedding.
+  if (finished && !force && run.histograms.nu && run.histograms.nuEpoch === optimizer.epoch) return;
   run.nuComputedAt = now();
   const nu = embeddingSimilarities(artifacts.graph, optimizer.embedding, artifacts.a, artifacts.b);
   run.histograms = {

@@ -5,13 +5,20 @@
  * losses of the three layouts (core/losses/lossTable.ts); mean and population std over the seeds.
  */
 
+import { CancelledError } from '../core/cancel';
 import { UserError } from '../core/errors';
 import { type LossTableColumn, type LossTableRow, lossTable, lossTableColumns } from '../core/losses';
 import type { Optimizer, OptimizerBackend } from '../core/optimizer';
 import type { Graph } from '../core/types';
 import type { ExplorerConfig } from './config';
 import { populationMeanStd, type SliceLoop, stepInSlices } from './multiSeed';
-import { type Artifacts, createRunOptimizer, createStageCache, type ExternalDataset } from './pipeline';
+import {
+  type Artifacts,
+  createRunOptimizer,
+  createStageCache,
+  datasetFor,
+  type ExternalDataset,
+} from './pipeline';
 
 export interface Table1Options {
   /** Seeds 0 … seeds − 1 (the paper: 7). */
@@ -85,7 +92,10 @@ export interface Table1Context {
 /** Work per slice between pauses, in expected SGD updates (≈ 20–40 ms with the WASM kernel). */
 const SLICE_UPDATES = 500_000;
 
-/** Expected SGD updates per epoch: every stored edge sampled μ/max μ times, each with m negative samples. */
+/**
+ * Expected SGD updates per epoch: every stored edge sampled μ/max μ times (umap-learn's
+ * epochs_per_sample, docs/algorithm.md §1.7; paper eq. 8), each with m negative samples.
+ */
 export function updatesPerEpoch(graph: Graph, m: number): number {
   let sum = 0;
   let max = 0;
@@ -186,14 +196,23 @@ export async function runTable1(
 
   const tables: LossTableRow[][] = [];
   let backend: OptimizerBackend = 'wasm';
+  // Checked on the data alone, before the kNN and layout stages a 784-D set would spend seconds on.
+  if (datasetFor(configOf(0, similarities[0]), external).dim !== 2)
+    throw new UserError('Table 1 needs 2-D data for its input-layout column.');
   for (let seed = 0; seed < seeds; seed++) {
-    const built: Artifacts[] = similarities.map((similarity) =>
-      cache.build(configOf(seed, similarity), external),
-    );
+    let built: Artifacts[];
+    try {
+      built = similarities.map((similarity) =>
+        cache.build(configOf(seed, similarity), external, undefined, context.shouldCancel),
+      );
+    } catch (error) {
+      if (error instanceof CancelledError) return null;
+      throw error;
+    }
     const dataset = built[0].dataset;
-    if (dataset.dim !== 2) throw new UserError('Table 1 needs 2-D data for its input-layout column.');
-    built.forEach((artifacts, r) => {
-      workPerRun[r].push(updatesPerEpoch(artifacts.graph, base.m) * epochs);
+    const perEpochUpdates = built.map((artifacts) => updatesPerEpoch(artifacts.graph, base.m));
+    perEpochUpdates.forEach((perEpoch, r) => {
+      workPerRun[r].push(perEpoch * epochs);
     });
     await context.report(progress());
     if (context.shouldCancel()) return null;
@@ -202,7 +221,7 @@ export async function runTable1(
     for (let r = 0; r < similarities.length; r++) {
       const artifacts = built[r];
       const config = configOf(seed, similarities[r]);
-      const perEpoch = updatesPerEpoch(artifacts.graph, config.m);
+      const perEpoch = perEpochUpdates[r];
       const every = Math.max(1, Math.min(epochs, Math.round(SLICE_UPDATES / Math.max(perEpoch, 1))));
       let optimizer: Optimizer | null = null;
       try {
