@@ -5,8 +5,7 @@ import { defaultConfig } from '../engine/config';
 import { denseRowNote, PAPER_TABLE1_EPOCHS, PAPER_TABLE1_SEEDS } from '../engine/table1Reference';
 import { useExplorerStore } from '../state/store';
 import type { RunClient } from '../state/workerClient';
-import { formatInteger, formatPercent } from './format';
-import { formatDuration } from './formatDuration';
+import { formatElapsed, formatInteger, formatPercent } from './format';
 import { useRunClient } from './runClientContext';
 import { QuickTable, SeedsTable } from './Table1Tables';
 
@@ -61,7 +60,7 @@ function Table1Progress({ client }: { client: RunClient | null }) {
   const left =
     progress.remainingSeconds === undefined
       ? 'estimating the time left…'
-      : `about ${formatDuration(progress.remainingSeconds)} left`;
+      : `about ${formatElapsed(progress.remainingSeconds)} left`;
   return (
     <p role="status" className="preset-progress">
       <label>

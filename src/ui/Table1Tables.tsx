@@ -3,8 +3,7 @@ import { format } from 'd3';
 import type { LossTableColumn, LossTableRow } from '../core/losses';
 import type { Table1SeedRow, Table1Seeds } from '../engine/table1';
 import { isPaperTable1Setting, type ReferenceValue, table1Reference } from '../engine/table1Reference';
-import { formatInteger, formatLoss } from './format';
-import { formatDuration } from './formatDuration';
+import { formatElapsed, formatInteger, formatLoss } from './format';
 
 const columns: { key: LossTableColumn; label: string }[] = [
   { key: 'diverged', label: 'diverged (ν = 𝟙(i = j))' },
@@ -127,7 +126,7 @@ export function SeedsTable({ table }: { table: Table1Seeds }) {
         Mean ± std (population) over {seedRange}, {formatInteger(table.epochs)} epochs each
         {table.dataVaries ? ' (each seed draws its own data, as the paper)' : ''}, {table.config.dataset} n ={' '}
         {formatInteger(table.config.n)}, k = {table.config.k}, m = {table.config.m}, {table.config.init} init;
-        computed in {formatDuration(table.elapsedSeconds)}. Total purported loss ℒ (eq. 6), mean ± std,{' '}
+        computed in {formatElapsed(table.elapsedSeconds)}. Total purported loss ℒ (eq. 6), mean ± std,{' '}
         <strong>lowest mean in bold</strong>
         {withReferences ? ', with the paper’s value and umap-learn’s (same recipe) beside it' : ''}; below it,
         in grey, the effective loss ℒ̃ (eq. 12).

@@ -15,6 +15,15 @@ export function formatDuration(seconds: number): string {
   return `${Math.round(seconds / 60)} min`;
 }
 
+/** A time measured, to the second: `40 s`, `2 min`, `2 min 5 s` (Table 1's elapsed and remaining times). */
+export function formatElapsed(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  if (whole < 60) return `${whole} s`;
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
 /** `every epoch`, `every 5 epochs`. */
 export function everyEpochs(count: number): string {
   return count === 1 ? 'every epoch' : `every ${formatInteger(count)} epochs`;

@@ -1,14 +1,12 @@
-export type { ColumnRescale } from './buildPoints';
 export type { ColumnInfo, ColumnKind, ColumnRole } from './columnInfo';
 export type { DroppableKind } from './csvErrors';
 export { columnLabel, InvalidValuesError } from './csvErrors';
-export { findDuplicateRows, JITTER_SCALE, jitterDuplicates } from './duplicateRows';
 export type { TableInspection } from './inspectTable';
 export { inspectTable } from './inspectTable';
 export type { CsvInspection, CsvReadOptions, LoadCsvOptions, LoadedCsv } from './loadCsv';
 export { inspectCsv, loadCsv, MAX_FEATURE_VALUES } from './loadCsv';
 export type { CellProblem, Delimiter } from './parseCsv';
-export { cellProblem, detectDelimiter, forEachRecord, isHexNumber, parseCell } from './parseCsv';
+export { cellProblem, detectDelimiter, forEachRecord, parseCell } from './parseCsv';
 export { checkBytes, decodeChunks, MAX_FILE_BYTES } from './readFile';
 export { sha256Hex } from './sha256';
 export type { NumericTable, TableToDatasetOptions, TableToDatasetResult } from './tableToDataset';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { massAbove08 } from './Histograms';
+import { massAbove08 } from './histogramStats';
 
 describe('massAbove08', () => {
   it('is the share of the counts in bins 80–99, i.e. similarities ≥ 0.8', () => {

@@ -31,10 +31,8 @@ const OVERLAY_HEIGHT = 240;
 const MULTIPLE_INNER_HEIGHT = 64;
 const MULTIPLE_GAP = 14;
 
-export { massAbove08 };
-
 /** The read-out of one bin: its range and each series' count there. */
-export function binReadout(bin: number, series: { key: SimilarityKey; counts: ArrayLike<number> }[]): string {
+function binReadout(bin: number, series: { key: SimilarityKey; counts: ArrayLike<number> }[]): string {
   const bins = series[0]?.counts.length ?? 100;
   const low = bin / bins;
   const high = (bin + 1) / bins;

@@ -14,6 +14,7 @@ import type { PairViews as PairViewsData } from '../../engine/frame';
 import type { ExplorerState } from '../../state/store';
 import { useExplorerStore } from '../../state/store';
 import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
+import { targetSimilarity } from '../claims/runMeasures';
 import { formatInteger, formatPercent, formatThreeDigits } from '../format';
 import { useRunClient } from '../runClientContext';
 import { drawBottomAxis, drawLeftAxis, similarityColours } from './axes';
@@ -31,11 +32,6 @@ const y = scaleLinear().domain([0, 1]).range([INNER, 0]);
 const selectHistograms = (state: ExplorerState) => state.histograms;
 
 type PairView = 'target' | 'mu';
-
-/** ν* of eq. 15 for a pair whose two degrees are both `degree`: μ / (μ + d·m / n). */
-function targetOf(mu: number, degree: number, m: number, n: number): number {
-  return mu / (mu + (degree * m) / n);
-}
 
 interface PlotProps {
   view: PairView;
@@ -174,7 +170,7 @@ export function PairViews() {
       name: `ν* with the mean degree d̄ = ${formatThreeDigits(runInfo.meanDegree)}`,
       points: muGrid.map((mu): [number, number] => [
         mu,
-        targetOf(mu, runInfo.meanDegree, config.m, runInfo.n),
+        targetSimilarity(mu, runInfo.meanDegree, config.m, runInfo.n),
       ]),
       colour: similarityColours.nuStar,
     },
@@ -182,7 +178,7 @@ export function PairViews() {
       name: `ν* with d = log₂ k = ${formatThreeDigits(Math.log2(config.k))} (App. H.4)`,
       points: muGrid.map((mu): [number, number] => [
         mu,
-        targetOf(mu, Math.log2(config.k), config.m, runInfo.n),
+        targetSimilarity(mu, Math.log2(config.k), config.m, runInfo.n),
       ]),
       colour: similarityColours.nuStar,
       dashed: true,

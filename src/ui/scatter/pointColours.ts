@@ -47,7 +47,7 @@ export function colourByLabel(labels: Int32Array, labelCount: number): PointColo
 }
 
 /** Points outside a highlight: light grey, so the highlighted ones stand out in their own colours. */
-export const DIMMED_COLOUR = '#d9d9d9';
+const DIMMED_COLOUR = '#d9d9d9';
 
 /** `colouring` with every point not in `highlighted` (sorted indices) dimmed to grey. */
 export function withHighlight(colouring: PointColouring, highlighted: Int32Array): PointColouring {
