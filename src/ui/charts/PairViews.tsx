@@ -94,7 +94,13 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
         }
         const [[px0, py0], [px1, py1]] = event.selection;
         const box = { x0: x.invert(px0), x1: x.invert(px1), y0: y.invert(py1), y1: y.invert(py0) };
-        void client.pairPoints(view, box).then((points) => useExplorerStore.getState().setHighlight(points));
+        const runId = useExplorerStore.getState().frame?.runId ?? 0;
+        void client.pairPoints(view, box).then((points) => {
+          const store = useExplorerStore.getState();
+          // A restart while the worker answered: the indices belong to the previous run.
+          if (store.frame?.runId !== runId || store.minRunId > runId) return;
+          store.setHighlight(points);
+        });
       });
     select(node).call(behaviour);
     return () => {
