@@ -3,7 +3,7 @@
  * reports where the pointer is, and a slider under the plot with the read-out it announces. The
  * chart keeps the cursor (an epoch, a bin…) and says what the positions mean.
  */
-import type { PointerEvent } from 'react';
+import { type PointerEvent, useRef, useState } from 'react';
 
 interface ChartHitAreaProps {
   /** Where the plotting area starts, when the hit area is not already inside its translated group. */
@@ -98,4 +98,29 @@ export function ChartScrubber({
       </p>
     </>
   );
+}
+
+/**
+ * A chart's cursor, moved by the pointer or the slider. The pointer leaving the plot clears it,
+ * unless the slider has focus: a keyboard reader keeps their place when the mouse drifts off (or
+ * the page scrolls under a resting mouse as the slider takes focus).
+ */
+export function useChartCursor<T>() {
+  const [cursor, setCursor] = useState<T | null>(null);
+  const sliderFocused = useRef(false);
+  return {
+    cursor,
+    setCursor,
+    leave: () => {
+      if (!sliderFocused.current) setCursor(null);
+    },
+    focus: (place: (current: T | null) => T | null) => {
+      sliderFocused.current = true;
+      setCursor(place);
+    },
+    blur: () => {
+      sliderFocused.current = false;
+      setCursor(null);
+    },
+  };
 }

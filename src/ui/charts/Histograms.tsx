@@ -4,7 +4,7 @@ import { useExplorerStore } from '../../state/store';
 import { formatInteger, formatPercent, formatThreeDigits } from '../format';
 import { chartMargins, similarityColours } from './axes';
 import { ChartFrame } from './ChartFrame';
-import { ChartHitArea, ChartScrubber } from './ChartScrubber';
+import { ChartHitArea, ChartScrubber, useChartCursor } from './ChartScrubber';
 import { HistogramPanel, type SimilarityKey } from './HistogramPanel';
 import { HIGH_SIMILARITY, massAbove08 } from './histogramStats';
 import { useElementWidth } from './useElementWidth';
@@ -47,7 +47,7 @@ export function Histograms() {
   const corrected = useExplorerStore((state) => state.frame?.config.sampling === 'corrected');
   const [logY, setLogY] = useState(false);
   const [smallMultiples, setSmallMultiples] = useState(false);
-  const [cursorBin, setCursorBin] = useState<number | null>(null);
+  const { cursor: cursorBin, setCursor: setCursorBin, leave, focus, blur } = useChartCursor<number>();
   const figureRef = useRef<HTMLElement>(null);
   const width = useElementWidth(figureRef, DEFAULT_WIDTH);
   const innerWidth = width - chartMargins.left - chartMargins.right;
@@ -139,7 +139,7 @@ export function Histograms() {
           width={innerWidth}
           height={plotHeight}
           onPoint={pointAt}
-          onLeave={() => setCursorBin(null)}
+          onLeave={leave}
         />
       </ChartFrame>
       <ChartScrubber
@@ -149,8 +149,8 @@ export function Histograms() {
         position={cursorBin ?? Math.round(HIGH_SIMILARITY * bins)}
         disabled={series.length === 0}
         onPosition={setCursorBin}
-        onFocus={() => setCursorBin((current) => current ?? Math.round(HIGH_SIMILARITY * bins))}
-        onBlur={() => setCursorBin(null)}
+        onFocus={() => focus((current) => current ?? Math.round(HIGH_SIMILARITY * bins))}
+        onBlur={blur}
         plotLeft={chartMargins.left}
         plotWidth={innerWidth}
         readoutId="histogram-readout"

@@ -6,7 +6,7 @@ import { latestTotals } from '../claims/latestLosses';
 import { formatInteger, formatLoss, formatTick } from '../format';
 import { chartMargins, drawBottomAxis, drawLeftAxis, lossColours, powersOfTen } from './axes';
 import { ChartFrame } from './ChartFrame';
-import { ChartHitArea, ChartScrubber } from './ChartScrubber';
+import { ChartHitArea, ChartScrubber, useChartCursor } from './ChartScrubber';
 import { describeActual, describeCadence } from './cadence';
 import { LossLegend } from './LossLegend';
 import {
@@ -45,7 +45,7 @@ export function LossCurves() {
   const corrected = useExplorerStore((state) => state.frame?.config.sampling === 'corrected');
   const [visible, setVisible] = useState<Set<string>>(defaultVisible);
   const [logY, setLogY] = useState(true);
-  const [cursor, setCursor] = useState<number | null>(null);
+  const { cursor, setCursor, leave, focus, blur } = useChartCursor<number>();
   const figureRef = useRef<HTMLElement>(null);
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -219,12 +219,7 @@ export function LossCurves() {
                 ))}
             </g>
           )}
-          <ChartHitArea
-            width={innerWidth}
-            height={innerHeight}
-            onPoint={pointAt}
-            onLeave={() => setCursor(null)}
-          />
+          <ChartHitArea width={innerWidth} height={innerHeight} onPoint={pointAt} onLeave={leave} />
         </g>
       </ChartFrame>
       <ChartScrubber
@@ -236,8 +231,8 @@ export function LossCurves() {
         }
         disabled={steps.length === 0}
         onPosition={(position) => setCursor(steps[position] ?? null)}
-        onFocus={() => setCursor(steps.length > 0 ? (cursor ?? steps[steps.length - 1]) : null)}
-        onBlur={() => setCursor(null)}
+        onFocus={() => focus((current) => (steps.length > 0 ? (current ?? steps[steps.length - 1]) : null))}
+        onBlur={blur}
         plotLeft={chartMargins.left}
         plotWidth={innerWidth}
         readoutId="loss-readout"
