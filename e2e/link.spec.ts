@@ -64,7 +64,7 @@ test('one quick slider adjustment is one history entry: one Back undoes it', asy
 test('a hostile link is clamped and said so, never executed', async ({ page }) => {
   await page.goto('/#v=1&n=-5&k=1000000000&sim=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&bogus=1');
   const notices = page.getByRole('list', { name: 'Link notices' });
-  await expect(notices).toContainText('points n = -5 is outside 20–100,000; using 20.');
+  await expect(notices).toContainText('points n = -5 is outside 20–200,000; using 20.');
   await expect(notices).toContainText('neighbours k = 1000000000 is outside 2–50; using 50.');
   await expect(notices).toContainText('Ignored the unknown setting "bogus"');
   await expect(notices).toContainText('<img src=x onerror=alert(1)>');

@@ -60,7 +60,7 @@ describe('URL codec', () => {
   });
 
   it.each([
-    ['n=-5', { n: 20 }, /points n = -5 is outside 20–100,000; using 20/],
+    ['n=-5', { n: 20 }, /points n = -5 is outside 20–200,000; using 20/],
     ['k=1000000000', { k: K_MAX }, /neighbours k = 1000000000 is outside 2–50; using 50/],
     ['m=NaN', { m: 5 }, /m = "NaN" is not a decimal number; using 5/],
     ['epochs=1e400', { epochs: 500 }, /not a decimal number/],

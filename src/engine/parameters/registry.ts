@@ -45,7 +45,7 @@ export const parameters = {
     label: 'points n',
     help: 'How many points the dataset has; a loaded CSV has its own.',
     min: 20,
-    max: 100_000,
+    max: 200_000,
     menu: (config: ExplorerConfig): readonly number[] => sizeMenu(config.dataset),
     default: 1000,
     effect: (config: ExplorerConfig): Stage | null => (config.dataset === 'csv' ? null : 'dataset'),

@@ -120,9 +120,10 @@ export function useLiveScatter({
         if (!s.uniform || s.uniform.paletteIndex.length !== n) s.uniform = colourUniform(n);
         pointColours = s.uniform;
       }
+      // Timed from the fit on: its O(n) pass is main-thread work of the draw too.
+      const start = performance.now();
       if (s.autoFit) s.box = fitBox(points);
       const view = viewFor(s.box, s.zoom, s.width, s.height);
-      const start = performance.now();
       renderer.draw({
         points,
         colouring: pointColours,

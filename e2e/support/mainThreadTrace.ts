@@ -1,0 +1,60 @@
+/** One task the page's main thread ran, read off a Chromium performance trace. */
+export interface MainThreadTask {
+  /** Start, in ms from the trace's first task. */
+  startMs: number;
+  durationMs: number;
+  /**
+   * Time inside the task spent blocked on the GPU process (a synchronous command-buffer wait).
+   * Headless Chromium without a GPU rasterises WebGL in software (SwiftShader), and its
+   * compositor reads the canvas back synchronously: that wait is rasterisation a GPU would do,
+   * not work of the page's own.
+   */
+  gpuWaitMs: number;
+}
+
+/** The trace categories `mainThreadTasks` reads. */
+export const mainThreadTraceCategories = [
+  'disabled-by-default-devtools.timeline',
+  'devtools.timeline',
+  'gpu',
+];
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+const gpuWaits = new Set([
+  'CommandBufferProxyImpl::WaitForGetOffset',
+  'CommandBufferProxyImpl::WaitForToken',
+]);
+
+/** The top-level tasks of the page's main thread (`CrRendererMain`) in a Chromium trace. */
+export function mainThreadTasks(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): MainThreadTask[] {
+  const events = Array.isArray(trace) ? trace : trace.traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((event) => event.name === 'thread_name' && event.args?.name === 'CrRendererMain')
+      .map((event) => `${event.pid}:${event.tid}`),
+  );
+  const onMain = events.filter((event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`));
+  const tasks = onMain.filter((event) => event.name === 'RunTask');
+  const waits = onMain.filter((event) => gpuWaits.has(event.name));
+  const origin = Math.min(...tasks.map((task) => task.ts));
+  return tasks.map((task) => {
+    const end = task.ts + (task.dur ?? 0);
+    const gpuWait = waits
+      .filter((wait) => wait.pid === task.pid && wait.tid === task.tid && wait.ts >= task.ts && wait.ts < end)
+      .reduce((sum, wait) => sum + (wait.dur ?? 0), 0);
+    return {
+      startMs: (task.ts - origin) / 1000,
+      durationMs: (task.dur ?? 0) / 1000,
+      gpuWaitMs: gpuWait / 1000,
+    };
+  });
+}
