@@ -4,10 +4,10 @@ export interface MainThreadTask {
   startMs: number;
   durationMs: number;
   /**
-   * Time inside the task spent blocked on the GPU process (a synchronous command-buffer wait).
-   * Headless Chromium without a GPU rasterises WebGL in software (SwiftShader), and its
-   * compositor reads the canvas back synchronously: that wait is rasterisation a GPU would do,
-   * not work of the page's own.
+   * Time inside the task spent in the GPU command buffer's synchronous calls: waiting for the GPU
+   * process to finish (Finish, WaitFor…) or to take more commands (Flush). Headless Chromium
+   * without a GPU rasterises WebGL in software (SwiftShader), and its compositor reads the canvas
+   * back synchronously: that time is rasterisation a GPU would do, not work of the page's own.
    */
   gpuWaitMs: number;
 }
@@ -29,10 +29,24 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-const gpuWaits = new Set([
+const gpuCalls = new Set([
+  'CommandBufferHelper::Finish',
+  'CommandBufferHelper::Flush',
   'CommandBufferProxyImpl::WaitForGetOffset',
   'CommandBufferProxyImpl::WaitForToken',
 ]);
+
+/** Length of the union of intervals (they nest: a Finish holds a Flush and a wait). */
+function unionLength(intervals: [number, number][]): number {
+  let total = 0;
+  let reach = Number.NEGATIVE_INFINITY;
+  for (const [start, end] of [...intervals].sort((a, b) => a[0] - b[0])) {
+    if (end <= reach) continue;
+    total += end - Math.max(start, reach);
+    reach = end;
+  }
+  return total;
+}
 
 /** The top-level tasks of the page's main thread (`CrRendererMain`) in a Chromium trace. */
 export function mainThreadTasks(trace: { traceEvents: TraceEvent[] } | TraceEvent[]): MainThreadTask[] {
@@ -44,13 +58,17 @@ export function mainThreadTasks(trace: { traceEvents: TraceEvent[] } | TraceEven
   );
   const onMain = events.filter((event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`));
   const tasks = onMain.filter((event) => event.name === 'RunTask');
-  const waits = onMain.filter((event) => gpuWaits.has(event.name));
+  const waits = onMain.filter((event) => gpuCalls.has(event.name));
   const origin = Math.min(...tasks.map((task) => task.ts));
   return tasks.map((task) => {
     const end = task.ts + (task.dur ?? 0);
-    const gpuWait = waits
-      .filter((wait) => wait.pid === task.pid && wait.tid === task.tid && wait.ts >= task.ts && wait.ts < end)
-      .reduce((sum, wait) => sum + (wait.dur ?? 0), 0);
+    const gpuWait = unionLength(
+      waits
+        .filter(
+          (wait) => wait.pid === task.pid && wait.tid === task.tid && wait.ts >= task.ts && wait.ts < end,
+        )
+        .map((wait): [number, number] => [wait.ts, Math.min(end, wait.ts + (wait.dur ?? 0))]),
+    );
     return {
       startMs: (task.ts - origin) / 1000,
       durationMs: (task.dur ?? 0) / 1000,

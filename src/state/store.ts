@@ -59,6 +59,12 @@ export interface ExplorerState {
   /** A restart was asked for: frames of the current run are stale from now on. */
   expectRestart(): void;
   acceptFrame(frame: Frame): void;
+  /**
+   * A run's RunInfo ahead of the first frame that carries it: the run client applies the two in
+   * separate tasks (per-point colours and legend first, then the charts), so that neither holds the
+   * main thread long at n = 200 000. Ignored for a stale run.
+   */
+  acceptRunInfo(runId: number, runInfo: RunInfo): void;
   setProgress(progress: StageProgressReport | null): void;
 }
 
@@ -95,6 +101,9 @@ export function createExplorerStore() {
       set((state) => ({ lastChange: report, minRunId: Math.max(state.minRunId, report.runId) })),
     expectRestart: () =>
       set((state) => ({ minRunId: Math.max(state.minRunId, (state.frame?.runId ?? 0) + 1) })),
+    acceptRunInfo(runId, runInfo) {
+      if (runId >= get().minRunId) set({ runInfo });
+    },
     acceptFrame(frame) {
       const state = get();
       if (frame.runId < state.minRunId) return;

@@ -13,6 +13,7 @@ import { type ExplorerStore, useExplorerStore } from './store';
 export type RunClient = ReturnType<typeof startRunClient>;
 
 const nextAnimationFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Starts the run worker and pulls frames from it at display rate: one frame in flight at a time,
@@ -51,6 +52,11 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       const frame = await api.pullFrame(after);
       if (disposed) break;
       after = frame.version;
+      if (frame.runInfo) {
+        store.getState().acceptRunInfo(frame.runId, frame.runInfo);
+        await nextTask();
+        if (disposed) break;
+      }
       store.getState().acceptFrame(frame);
       await nextAnimationFrame();
     }

@@ -19,9 +19,11 @@ export function ScatterPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
 
-  const labelCount = runInfo?.labels
-    ? Math.max(runInfo.labelNames?.length ?? 0, maxLabel(runInfo.labels) + 1)
-    : 0;
+  // O(n): once per run, not on every render (a hover renders this panel too).
+  const labelCount = useMemo(
+    () => (runInfo?.labels ? Math.max(runInfo.labelNames?.length ?? 0, maxLabel(runInfo.labels) + 1) : 0),
+    [runInfo],
+  );
   const colourBy: ColourBy | 'none' =
     runInfo?.hue && runInfo.labels ? colourChoice : runInfo?.hue ? 'hue' : runInfo?.labels ? 'label' : 'none';
   const highlight = useExplorerStore((state) => state.highlight);

@@ -32,6 +32,8 @@ export interface Live {
   height: number;
   pixelRatio: number;
   box: FitBox;
+  /** The frame `box` was fitted to: a redraw of the same frame (a resize) need not fit again. */
+  boxFrame: Frame | null;
   zoom: ZoomState;
   autoFit: boolean;
   /** The view and frame of the last draw: what the pointer is over. */
@@ -81,6 +83,7 @@ export function useLiveScatter({
     height: 0,
     pixelRatio: 1,
     box: { cx: 0, cy: 0, half: 1 },
+    boxFrame: null,
     zoom: { k: 1, x: 0, y: 0 },
     autoFit: true,
     view: null,
@@ -122,7 +125,10 @@ export function useLiveScatter({
       }
       // Timed from the fit on: its O(n) pass is main-thread work of the draw too.
       const start = performance.now();
-      if (s.autoFit) s.box = fitBox(points);
+      if (s.autoFit && s.boxFrame !== frame) {
+        s.box = fitBox(points);
+        s.boxFrame = frame;
+      }
       const view = viewFor(s.box, s.zoom, s.width, s.height);
       renderer.draw({
         points,
@@ -159,8 +165,11 @@ export function useLiveScatter({
       s.pixelRatio = window.devicePixelRatio || 1;
       s.width = width;
       s.height = height;
-      canvas.width = Math.max(1, Math.round(width * s.pixelRatio));
-      canvas.height = Math.max(1, Math.round(height * s.pixelRatio));
+      // Setting either size reallocates the drawing buffer even to the same value: only on a change.
+      const pixelWidth = Math.max(1, Math.round(width * s.pixelRatio));
+      const pixelHeight = Math.max(1, Math.round(height * s.pixelRatio));
+      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
       // Resizing clears the canvas: redraw now rather than show a blank frame.
       draw();
     });
