@@ -53,6 +53,7 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       if (disposed) break;
       after = frame.version;
       if (frame.runInfo) {
+        // A run's first frame: its run info renders in a task of its own (store.acceptRunInfo).
         store.getState().acceptRunInfo(frame.runId, frame.runInfo);
         await nextTask();
         if (disposed) break;
