@@ -65,6 +65,7 @@ describe('the engine’s data sources', () => {
       const frame = await engine.pullFrame(-1);
       expect(frame.error).toBeUndefined();
       expect([frame.runInfo?.n, frame.runInfo?.dim]).toEqual([n, dim]);
+      if (config === mnist) expect(frame.runInfo?.labelCount).toBe(10);
     }
   });
 

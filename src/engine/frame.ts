@@ -28,6 +28,11 @@ export interface RunInfo {
   hue?: Float32Array;
   labels?: Int32Array;
   labelNames?: string[];
+  /**
+   * Label classes of a labelled dataset: 1 + the largest label, at least as many as the names.
+   * Counted here in the worker, so the UI does not scan n labels as a run's first frame arrives.
+   */
+  labelCount?: number;
   /** Undirected edges of the input graph μ. */
   edgeCount: number;
   meanDegree: number;

@@ -29,6 +29,12 @@ function asSentence(text: string): string {
   return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
+function labelCount(labels: Int32Array, labelNames: string[] | undefined): number {
+  let largest = -1;
+  for (const label of labels) if (label > largest) largest = label;
+  return Math.max(labelNames?.length ?? 0, largest + 1);
+}
+
 function runInfo({ artifacts, inputThickness, optimizer, threadsMessage }: Run): RunInfo {
   const { dataset, graph, degrees } = artifacts;
   let degreeSum = 0;
@@ -40,6 +46,7 @@ function runInfo({ artifacts, inputThickness, optimizer, threadsMessage }: Run):
     hue: dataset.hue,
     labels: dataset.labels,
     labelNames: dataset.labelNames,
+    labelCount: dataset.labels ? labelCount(dataset.labels, dataset.labelNames) : undefined,
     edgeCount: graph.cols.length / 2,
     meanDegree: degreeSum / dataset.n,
     inputThickness,

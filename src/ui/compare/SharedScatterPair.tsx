@@ -22,7 +22,7 @@ interface Live {
 function colouringFor(runInfo: RunInfo | null, n: number): PointColouring {
   if (runInfo && runInfo.n === n) {
     if (runInfo.hue) return colourByHue(runInfo.hue);
-    if (runInfo.labels) return colourByLabel(runInfo.labels, runInfo.labelNames?.length ?? 0);
+    if (runInfo.labels) return colourByLabel(runInfo.labels, runInfo.labelCount ?? 0);
   }
   return colourUniform(n);
 }

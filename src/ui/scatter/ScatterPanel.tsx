@@ -19,11 +19,7 @@ export function ScatterPanel() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
 
-  // O(n): once per run, not on every render (a hover renders this panel too).
-  const labelCount = useMemo(
-    () => (runInfo?.labels ? Math.max(runInfo.labelNames?.length ?? 0, maxLabel(runInfo.labels) + 1) : 0),
-    [runInfo],
-  );
+  const labelCount = runInfo?.labelCount ?? 0;
   const colourBy: ColourBy | 'none' =
     runInfo?.hue && runInfo.labels ? colourChoice : runInfo?.hue ? 'hue' : runInfo?.labels ? 'label' : 'none';
   const highlight = useExplorerStore((state) => state.highlight);
@@ -139,10 +135,4 @@ export function ScatterPanel() {
       <ScatterLegend colourBy={colourBy} labelNames={runInfo?.labelNames} labelCount={labelCount} />
     </section>
   );
-}
-
-function maxLabel(labels: Int32Array): number {
-  let max = -1;
-  for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
-  return max;
 }
