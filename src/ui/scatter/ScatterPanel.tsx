@@ -132,7 +132,9 @@ export function ScatterPanel() {
       <p className="scatter-hint">
         Equal scales on both axes. Wheel or +/− to zoom, drag or arrow keys to pan, 0 to fit.
       </p>
-      <ScatterLegend colourBy={colourBy} labelNames={runInfo?.labelNames} labelCount={labelCount} />
+      <div className="scatter-legend-slot">
+        <ScatterLegend colourBy={colourBy} labelNames={runInfo?.labelNames} labelCount={labelCount} />
+      </div>
     </section>
   );
 }

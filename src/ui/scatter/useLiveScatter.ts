@@ -168,10 +168,13 @@ export function useLiveScatter({
       // Setting either size reallocates the drawing buffer even to the same value: only on a change.
       const pixelWidth = Math.max(1, Math.round(width * s.pixelRatio));
       const pixelHeight = Math.max(1, Math.round(height * s.pixelRatio));
+      const reallocated = canvas.width !== pixelWidth || canvas.height !== pixelHeight;
       if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
       if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-      // Resizing clears the canvas: redraw now rather than show a blank frame.
-      draw();
+      // Resizing clears the canvas: redraw now rather than show a blank frame. A sub-pixel change
+      // keeps the buffer and its picture: the next frame redraws it, rather than a second draw now.
+      if (reallocated) draw();
+      else requestDraw();
     });
     resize.observe(stage);
 
