@@ -59,7 +59,8 @@ export function mainThreadTasks(trace: { traceEvents: TraceEvent[] } | TraceEven
   const onMain = events.filter((event) => event.ph === 'X' && mainThreads.has(`${event.pid}:${event.tid}`));
   const tasks = onMain.filter((event) => event.name === 'RunTask');
   const waits = onMain.filter((event) => gpuCalls.has(event.name));
-  const origin = Math.min(...tasks.map((task) => task.ts));
+  // A loop, not Math.min(...): a long trace holds more tasks than a call takes arguments.
+  const origin = tasks.reduce((first, task) => Math.min(first, task.ts), Number.POSITIVE_INFINITY);
   return tasks.map((task) => {
     const end = task.ts + (task.dur ?? 0);
     const gpuWait = unionLength(

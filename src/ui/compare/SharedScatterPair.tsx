@@ -3,7 +3,14 @@ import type { RunInfo } from '../../engine/frame';
 import type { ExplorerStore } from '../../state/store';
 import { createCanvasScatter } from '../scatter/canvasScatter';
 import { colourByHue, colourByLabel, colourUniform, type PointColouring } from '../scatter/pointColours';
-import { type FitBox, fitBox, pointSizeFor, type ScatterRenderer, viewFor } from '../scatter/scene';
+import {
+  type FitBox,
+  fitBox,
+  pointSizeFor,
+  type ScatterRenderer,
+  sizeDrawingBuffer,
+  viewFor,
+} from '../scatter/scene';
 import { createWebglScatter } from '../scatter/webglScatter';
 import { unionBox } from './sharedBox';
 
@@ -105,8 +112,7 @@ export function SharedScatterPair({
       for (const live of lives) {
         live.canvas.style.width = `${side}px`;
         live.canvas.style.height = `${side}px`;
-        live.canvas.width = Math.max(1, Math.round(side * pixelRatio));
-        live.canvas.height = Math.max(1, Math.round(side * pixelRatio));
+        sizeDrawingBuffer(live.canvas, side, side, pixelRatio);
       }
       draw();
     });

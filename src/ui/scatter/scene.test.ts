@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitBox, pointSizeFor, viewFor } from './scene';
+import { fitBox, pointSizeFor, sizeDrawingBuffer, viewFor } from './scene';
 
 describe('fitBox and viewFor', () => {
   const points = new Float32Array([-2, 1, 4, 3, 1, 2]);
@@ -31,5 +31,36 @@ describe('pointSizeFor', () => {
     expect(pointSizeFor(1000)).toBeCloseTo(3);
     expect(pointSizeFor(20000)).toBeCloseTo(1.5);
     expect(pointSizeFor(100000)).toBe(1.5);
+  });
+});
+
+describe('sizeDrawingBuffer', () => {
+  it('sets only the sides that change and says whether the buffer was reallocated', () => {
+    const writes: string[] = [];
+    let width = 300;
+    let height = 150;
+    const canvas = {
+      get width() {
+        return width;
+      },
+      set width(value: number) {
+        writes.push(`width ${value}`);
+        width = value;
+      },
+      get height() {
+        return height;
+      },
+      set height(value: number) {
+        writes.push(`height ${value}`);
+        height = value;
+      },
+    };
+    expect(sizeDrawingBuffer(canvas, 200, 100.4, 1.5)).toBe(true);
+    expect(writes).toEqual(['height 151']);
+    writes.length = 0;
+    expect(sizeDrawingBuffer(canvas, 200.2, 100.6, 1.5)).toBe(false);
+    expect(writes).toEqual([]);
+    expect(sizeDrawingBuffer(canvas, 0, 0, 2)).toBe(true);
+    expect([width, height]).toEqual([1, 1]);
   });
 });

@@ -84,3 +84,22 @@ export function pointSizeFor(n: number): number {
   const t = Math.log(Math.max(1, n) / 1000) / Math.log(20);
   return Math.min(4, Math.max(1.5, 3 - 1.5 * t));
 }
+
+/**
+ * Sizes a canvas's drawing buffer to `width` × `height` CSS pixels at `pixelRatio` (at least 1 × 1).
+ * Setting either size reallocates and clears the buffer even to the same value, so each is set only
+ * when it changes. Returns whether the buffer was reallocated (cleared): then it must be redrawn now.
+ */
+export function sizeDrawingBuffer(
+  canvas: { width: number; height: number },
+  width: number,
+  height: number,
+  pixelRatio: number,
+): boolean {
+  const pixelWidth = Math.max(1, Math.round(width * pixelRatio));
+  const pixelHeight = Math.max(1, Math.round(height * pixelRatio));
+  const reallocated = canvas.width !== pixelWidth || canvas.height !== pixelHeight;
+  if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
+  if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+  return reallocated;
+}

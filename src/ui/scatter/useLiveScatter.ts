@@ -15,6 +15,7 @@ import {
   pointSizeFor,
   type ScatterRenderer,
   type ScatterView,
+  sizeDrawingBuffer,
   viewFor,
   type ZoomState,
 } from './scene';
@@ -165,15 +166,9 @@ export function useLiveScatter({
       s.pixelRatio = window.devicePixelRatio || 1;
       s.width = width;
       s.height = height;
-      // Setting either size reallocates the drawing buffer even to the same value: only on a change.
-      const pixelWidth = Math.max(1, Math.round(width * s.pixelRatio));
-      const pixelHeight = Math.max(1, Math.round(height * s.pixelRatio));
-      const reallocated = canvas.width !== pixelWidth || canvas.height !== pixelHeight;
-      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
-      // Resizing clears the canvas: redraw now rather than show a blank frame. A sub-pixel change
+      // A reallocated buffer is blank: redraw now rather than show a blank frame. A sub-pixel change
       // keeps the buffer and its picture: the next frame redraws it, rather than a second draw now.
-      if (reallocated) draw();
+      if (sizeDrawingBuffer(canvas, width, height, s.pixelRatio)) draw();
       else requestDraw();
     });
     resize.observe(stage);
