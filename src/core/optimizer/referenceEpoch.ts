@@ -13,24 +13,41 @@
 
 import { paperLog } from '../losses/paperLog';
 import { createUint32Source, uniformIntFrom } from '../random';
+import { createInfoNceUpdate } from './contrastive/infoNceUpdate';
+import {
+  negAttractiveCoefficient,
+  negAttractiveLoss,
+  negEstimator,
+  negRepulsiveCoefficient,
+  negRepulsiveLoss,
+} from './contrastive/negTerms';
 import { createEpochPairLog } from './epochPairLog';
 import { clipGradient, REPULSION_OFFSET } from './gradients';
+import type { EpochLoss, EpochResult } from './optimizerHandle';
 import { optimizerHandle } from './optimizerHandle';
 import { correctedRepulsionProbabilities, createEdgeSchedule } from './sampling';
-import type { EpochStats, Optimizer, PerEdgeCounts } from './types';
+import type { Optimizer, PerEdgeCounts } from './types';
 import type { CheckedOptions } from './validateOptions';
 
 const TWO_POW_32 = 4294967296;
 /** −paperLog(1 − φ) at φ = 1: a sample equal to its head, the diagonal term of eq. 11 (9.2103). */
 const DIAGONAL_REPULSION = -paperLog(0);
 
+/** The pair loss of an epoch: UMAP's φ with a and b, or NEG's estimator with scale negScale (when not NaN). */
+interface PairRule {
+  a: number;
+  b: number;
+  negScale: number;
+}
+
 /**
- * One SGD update of the pair (i, j) (docs/algorithm.md §1.10 steps 2 and 5): with
- * φ = 1/(1 + a·(d²)^b), the gradient of −log φ (attraction) or of −log(1 − φ) with umap-learn's
- * offset (repulsion, gradients.ts), each coordinate clipped, times α, moves i, and j by the
- * opposite step when moveOther. Returns the pair's term of eq. 11 before the update, 0 unless
- * trackLoss. Coincident points (d² = 0, i = j included) do not move; as a repulsion they score
- * −paperLog(0), the diagonal term.
+ * One SGD update of the pair (i, j) (docs/algorithm.md §1.10 steps 2 and 5): the gradient
+ * coefficient of the attraction or repulsion term (UMAP's, gradients.ts, with umap-learn's offset;
+ * or NEG's, contrastive/negTerms.ts), each coordinate clipped, times α, moves i, and j by the
+ * opposite step when moveOther. Returns the pair's loss term before the update, 0 unless trackLoss
+ * (UMAP: eq. 11's −paperLog; NEG: −log ξ or −log(1 − ξ)). UMAP does not move coincident points
+ * (d² = 0, i = j included); as a repulsion they score −paperLog(0), the diagonal term. NEG's terms
+ * are finite at d² = 0.
  */
 function updatePair(
   positions: Float32Array,
@@ -39,19 +56,28 @@ function updatePair(
   repel: boolean,
   moveOther: boolean,
   alpha: number,
-  a: number,
-  b: number,
+  rule: PairRule,
   trackLoss: boolean,
 ): number {
   const dx = positions[2 * i] - positions[2 * j];
   const dy = positions[2 * i + 1] - positions[2 * j + 1];
   const distSquared = dx * dx + dy * dy;
-  if (!(distSquared > 0)) return repel && trackLoss ? DIAGONAL_REPULSION : 0;
-  const power = Math.exp(b * Math.log(distSquared));
-  const phi = 1 / (1 + a * power);
-  const coefficient = repel
-    ? (2 * b * phi) / (REPULSION_OFFSET + distSquared)
-    : -2 * a * b * (power / distSquared) * phi;
+  const c = rule.negScale;
+  let coefficient: number;
+  let loss = 0;
+  if (c === c) {
+    coefficient = repel ? negRepulsiveCoefficient(distSquared, c) : negAttractiveCoefficient(distSquared, c);
+    if (trackLoss) loss = repel ? negRepulsiveLoss(distSquared, c) : negAttractiveLoss(distSquared, c);
+  } else {
+    if (!(distSquared > 0)) return repel && trackLoss ? DIAGONAL_REPULSION : 0;
+    const { a, b } = rule;
+    const power = Math.exp(b * Math.log(distSquared));
+    const phi = 1 / (1 + a * power);
+    coefficient = repel
+      ? (2 * b * phi) / (REPULSION_OFFSET + distSquared)
+      : -2 * a * b * (power / distSquared) * phi;
+    if (trackLoss) loss = -paperLog(repel ? 1 - phi : phi);
+  }
   const gx = clipGradient(coefficient * dx);
   const gy = clipGradient(coefficient * dy);
   positions[2 * i] += alpha * gx;
@@ -60,7 +86,7 @@ function updatePair(
     positions[2 * j] -= alpha * gx;
     positions[2 * j + 1] -= alpha * gy;
   }
-  return trackLoss ? -paperLog(repel ? 1 - phi : phi) : 0;
+  return loss;
 }
 
 /**
@@ -106,9 +132,16 @@ export function createReferenceOptimizer(o: CheckedOptions): Optimizer {
     ? createEpochPairLog(nnz, expectedRepulsions(sampleEvery, m, correctedThreshold))
     : undefined;
 
-  const runEpoch = (epoch: number, alpha: number): EpochStats => {
-    const update = (i: number, j: number, repel: boolean, moveOther: boolean): number =>
-      updatePair(embedding, i, j, repel, moveOther, alpha, a, b, trackLoss);
+  const infoNce = o.objective.mode === 'infonce' ? createInfoNceUpdate(embedding, trackLoss) : undefined;
+
+  const runEpoch = (epoch: number, alpha: number, loss: EpochLoss): EpochResult => {
+    const rule: PairRule = { a, b, negScale: loss.negScale };
+    const learning = loss.learnNormalization;
+    let normalizationGradient = 0;
+    const update = (i: number, j: number, repel: boolean, moveOther: boolean): number => {
+      if (learning) normalizationGradient += normalizationTerm(embedding, i, j, repel, loss.negScale);
+      return updatePair(embedding, i, j, repel, moveOther, alpha, rule, trackLoss);
+    };
     const sampleCorrected = corrected && epoch >= 1;
     pairLog?.clear();
     let attractive = 0;
@@ -121,20 +154,27 @@ export function createReferenceOptimizer(o: CheckedOptions): Optimizer {
       for (let p = rowPtr[i]; p < rowPtr[i + 1]; p++) {
         const j = cols[p];
         if (nextSample[p] <= epoch) {
-          // Attraction (§1.10 step 2): both ends move by the same clipped step, d² not recomputed.
-          attractive += update(i, j, false, true);
-          pairLog?.addAttractive(i, j);
           edgeSamples++;
           nextSample[p] += sampleEvery[p];
           lastSampled[p] = epoch;
-
-          // Negative samples (§1.10 steps 4–6): only the head moves (unless pushNegatives), from its
-          // already moved position; the first use of a w_max edge gives m − 1.
           const negatives = Math.trunc((epoch - nextNegative[p]) / negativeEvery[p]);
-          for (let q = 0; q < negatives; q++) {
-            const s = uniformIntFrom(random, n);
-            pairLog?.addRepulsive(i, s);
-            repulsive += update(i, s, true, pushNegatives);
+          if (infoNce !== undefined) {
+            // InfoNCE: the edge and its negatives form one term, so all of them are drawn first.
+            const samples = infoNce.draw(negatives, () => uniformIntFrom(random, n));
+            const terms = infoNce.update(i, j, samples, alpha, loss.infoNceWeight, pushNegatives);
+            attractive += terms.attractive;
+            repulsive += terms.repulsive;
+          } else {
+            // Attraction (§1.10 step 2): both ends move by the same clipped step.
+            attractive += update(i, j, false, true);
+            pairLog?.addAttractive(i, j);
+            // Negative samples (§1.10 steps 4–6): only the head moves (unless pushNegatives), from its
+            // already moved position; the first use of a w_max edge gives m − 1.
+            for (let q = 0; q < negatives; q++) {
+              const s = uniformIntFrom(random, n);
+              pairLog?.addRepulsive(i, s);
+              repulsive += update(i, s, true, pushNegatives);
+            }
           }
           if (negatives > 0) {
             negativeSamples += negatives;
@@ -156,12 +196,13 @@ export function createReferenceOptimizer(o: CheckedOptions): Optimizer {
       }
     }
 
-    const stats: EpochStats = {
+    const stats: EpochResult = {
       epoch,
       actual: { attractive, repulsive, total: attractive + repulsive },
       edgeSamples,
       negativeSamples,
     };
+    if (learning) stats.normalizationGradient = normalizationGradient;
     if (pairLog !== undefined) stats.actualAfter = pairLog.score(embedding, a, b);
     if (corrected) stats.correctedSamples = correctedSamples;
     return stats;
@@ -179,6 +220,14 @@ export function createReferenceOptimizer(o: CheckedOptions): Optimizer {
       setCorrectedThresholds();
     },
   });
+}
+
+/** A pair's ∂L/∂log Z̄ under NEG's estimator before its update: 1 − ξ to attract, −ξ to repel (negTerms.ts). */
+function normalizationTerm(positions: Float32Array, i: number, j: number, repel: boolean, c: number): number {
+  const dx = positions[2 * i] - positions[2 * j];
+  const dy = positions[2 * i + 1] - positions[2 * j + 1];
+  const xi = negEstimator(dx * dx + dy * dy, c);
+  return repel ? -xi : 1 - xi;
 }
 
 /** The repulsions an epoch expects (m per sample, plus p_ij per edge with §7.3): sizes the pair log. */

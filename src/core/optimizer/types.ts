@@ -3,6 +3,7 @@
  * returns, whichever backend runs the epochs.
  */
 import type { Graph, LossParts } from '../types';
+import type { Objective } from './contrastive/objective';
 import type { ShardAssignment } from './parallelOptimizer';
 
 /** umap-learn's sampling, or the paper's corrected sampling of §7.3 (eq. 18). */
@@ -29,6 +30,11 @@ export interface OptimizerOptions {
   pushNegatives?: boolean;
   /** 'corrected': add the §7.3 repulsion of graph edges (eq. 18). Default 'umap'. */
   sampling?: SamplingMode;
+  /**
+   * The loss each sampled pair descends (contrastive/objective.ts): UMAP's (default), NEG / Neg-t-SNE,
+   * NCE or InfoNCE. a and b shape UMAP's φ only; the contrastive losses use the Cauchy kernel.
+   */
+  objective?: Objective;
   seed: number;
   /** Accumulate the actual loss (eq. 11) in the loop (default true). */
   trackLoss?: boolean;
@@ -65,6 +71,8 @@ export interface EpochStats {
   negativeSamples: number;
   /** §7.3 repulsions of graph edges, when sampling is 'corrected'. */
   correctedSamples?: number;
+  /** The normalisation Z̄ of NEG or NCE in this epoch (ICLR 2023, eq. 5); absent for UMAP and InfoNCE. */
+  normalization?: number;
 }
 
 /** Running totals per stored edge, aligned with graph.cols. */
@@ -89,6 +97,8 @@ export interface Optimizer {
   step(epochs?: number): EpochStats[];
   setNegativeSampleRate(m: number): void;
   setLearningRate(lr: number): void;
+  /** The spectrum parameter s of NEG or InfoNCE, from the next epoch on (no effect on the other losses). */
+  setSpectrum(s: number): void;
   /** Releases helper threads, if any; the optimizer must not step afterwards. */
   dispose(): void;
 }

@@ -3,6 +3,7 @@
  * (createOptimizer.ts); and the checks of the live setters (optimizerHandle.ts).
  */
 import { UserError } from '../errors';
+import { checkObjective, UMAP_OBJECTIVE } from './contrastive/objective';
 import type { OptimizerOptions } from './types';
 
 /** The most threads a run may use. */
@@ -33,6 +34,7 @@ export function checkOptions(o: OptimizerOptions): CheckedOptions {
     learningRate: o.learningRate ?? 1,
     pushNegatives: o.pushNegatives ?? false,
     sampling: o.sampling ?? 'umap',
+    objective: o.objective ?? UMAP_OBJECTIVE,
     trackLoss: o.trackLoss ?? true,
     logAfter: o.logAfter ?? false,
     countPerEdge: o.countPerEdge ?? false,
@@ -40,13 +42,17 @@ export function checkOptions(o: OptimizerOptions): CheckedOptions {
     threads: o.threads ?? 1,
   };
   checkLearningRate(checked.learningRate);
+  checkObjective(checked.objective);
+  if (checked.sampling === 'corrected' && checked.objective.mode !== 'umap') {
+    throw new UserError("§7.3's corrected sampling corrects UMAP's loss; choose the UMAP loss for it.");
+  }
   checkThreads(checked);
   return checked;
 }
 
 /** Whether the WebAssembly kernel implements these options (wasm/optimizer.as.ts). */
 export function kernelCovers(o: CheckedOptions): boolean {
-  return o.sampling === 'umap' && !o.logAfter && !o.countPerEdge;
+  return o.sampling === 'umap' && !o.logAfter && !o.countPerEdge && o.objective.mode !== 'infonce';
 }
 
 /** Parallel epochs run the WebAssembly kernel on helper threads the caller starts. */
@@ -59,6 +65,11 @@ function checkThreads(o: CheckedOptions): void {
   if (o.sampling === 'corrected') {
     throw new UserError(
       'Parallel epochs run UMAP sampling only; choose one thread for §7.3 corrected sampling.',
+    );
+  }
+  if (o.objective.mode !== 'umap') {
+    throw new UserError(
+      "Parallel epochs run UMAP's loss only; choose one thread for the contrastive losses.",
     );
   }
   if (!kernelCovers(o)) throw new Error('parallel epochs cover neither logAfter nor per-edge counts');

@@ -10,8 +10,8 @@
 
 import { PAPER_LOG_EPS, paperLog } from '../losses/paperLog';
 import { GRADIENT_CLIP, REPULSION_OFFSET } from './gradients';
+import type { EpochLoss, EpochResult } from './optimizerHandle';
 import { createEdgeSchedule, type EdgeSchedule } from './sampling';
-import type { EpochStats } from './types';
 import type { CheckedOptions } from './validateOptions';
 import { optimizerWasmBase64, sharedOptimizerWasmBase64 } from './wasm/optimizerWasm.gen';
 
@@ -42,6 +42,8 @@ export interface OptimizerKernel {
     pushNegatives: number,
   ): void;
   setUpdateRule(a: number, b: number, clip: number, offset: number): void;
+  setNegEstimator(on: number, c: number, learn: number): void;
+  scaleGradient(): number;
   runEpoch(rowBegin: number, rowEnd: number, epoch: number, alpha: number): void;
 }
 
@@ -225,20 +227,29 @@ export function prepareKernel(kernel: OptimizerKernel, layout: KernelLayout, run
   kernel.setLossTracking(run.trackLoss ? 1 : 0, PAPER_LOG_EPS, -paperLog(0));
 }
 
-/** One epoch over rows rowBegin..rowEnd − 1 of the kernel's run, and what it sampled and scored. */
+/**
+ * One epoch over rows rowBegin..rowEnd − 1 of the kernel's run, and what it sampled and scored;
+ * `loss` (one thread) sets NEG's estimator for the epoch, UMAP's loss without it.
+ */
 export function runKernelEpoch(
   kernel: OptimizerKernel,
   rows: { begin: number; end: number },
   epoch: number,
   alpha: number,
-): EpochStats {
+  loss?: EpochLoss,
+): EpochResult {
+  const neg = loss !== undefined && !Number.isNaN(loss.negScale);
+  const learn = neg && loss.learnNormalization;
+  if (loss !== undefined) kernel.setNegEstimator(neg ? 1 : 0, neg ? loss.negScale : 0, learn ? 1 : 0);
   kernel.runEpoch(rows.begin, rows.end, epoch, alpha);
   const attractive = kernel.attractiveLoss();
   const repulsive = kernel.repulsiveLoss();
-  return {
+  const stats: EpochResult = {
     epoch,
     actual: { attractive, repulsive, total: attractive + repulsive },
     edgeSamples: kernel.edgeSamples(),
     negativeSamples: kernel.negativeSamples(),
   };
+  if (learn) stats.normalizationGradient = kernel.scaleGradient();
+  return stats;
 }

@@ -46,6 +46,6 @@ export function createWasmOptimizer(o: CheckedOptions, referencePower = false): 
     embedding,
     options: o,
     schedule,
-    runEpoch: (epoch, alpha) => runKernelEpoch(kernel, allRows, epoch, alpha),
+    runEpoch: (epoch, alpha, loss) => runKernelEpoch(kernel, allRows, epoch, alpha, loss),
   });
 }

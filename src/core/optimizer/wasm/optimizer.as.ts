@@ -20,7 +20,14 @@ import {
   clippedStep,
   diagonalRepulsion,
   gradientCoefficient,
+  learnScale,
   lossTerm,
+  negCoefficient,
+  negDiagonalLoss,
+  negDiagonalScaleTerm,
+  negLossTerm,
+  negMode,
+  negScaleTerm,
   powerOf,
   referencePower,
   setEpochAlpha,
@@ -29,7 +36,7 @@ import {
 
 export { exp2, log2 } from './fastMath.as';
 export { nextUint32, seed } from './random.as';
-export { setLossTracking, setReferencePower, setUpdateRule } from './updateRule.as';
+export { setLossTracking, setNegEstimator, setReferencePower, setUpdateRule } from './updateRule.as';
 
 /** First free byte after this module's own data: the host lays its arrays out from here. */
 export function heapBase(): usize {
@@ -84,6 +91,7 @@ let edgeSamplesOut: f64 = 0;
 let negativeSamplesOut: f64 = 0;
 let attractiveLossOut: f64 = 0;
 let repulsiveLossOut: f64 = 0;
+let scaleGradientOut: f64 = 0;
 
 export function edgeSamples(): f64 {
   return edgeSamplesOut;
@@ -103,6 +111,11 @@ export function repulsiveLoss(): f64 {
   return repulsiveLossOut;
 }
 
+/** The last epoch's sum of ∂L/∂log c over its pairs (NEG's estimator with learning on; else 0). */
+export function scaleGradient(): f64 {
+  return scaleGradientOut;
+}
+
 /**
  * One epoch of the run (setRun) over the stored edges of rows rowBegin..rowEnd − 1 (all n rows for
  * one thread; a shard of them for parallel epochs, parallelOptimizer.ts), with step size α: the
@@ -110,14 +123,21 @@ export function repulsiveLoss(): f64 {
  */
 export function runEpoch(rowBegin: i32, rowEnd: i32, epoch: i32, alpha: f64): void {
   setEpochAlpha(alpha);
-  // Four copies of the loop, each with its modes constant-folded: no per-sample test of a mode.
+  // Eight copies of the loop, each with its modes constant-folded: no per-sample test of a mode.
+  if (negMode) runLossEpoch(rowBegin, rowEnd, epoch, true);
+  else runLossEpoch(rowBegin, rowEnd, epoch, false);
+}
+
+// @ts-ignore: decorator
+@inline
+function runLossEpoch(rowBegin: i32, rowEnd: i32, epoch: i32, neg: bool): void {
   if (referencePower) {
-    if (trackLoss) epochLoop(rowBegin, rowEnd, epoch, true, true);
-    else epochLoop(rowBegin, rowEnd, epoch, true, false);
+    if (trackLoss) epochLoop(rowBegin, rowEnd, epoch, true, true, neg);
+    else epochLoop(rowBegin, rowEnd, epoch, true, false, neg);
   } else if (trackLoss) {
-    epochLoop(rowBegin, rowEnd, epoch, false, true);
+    epochLoop(rowBegin, rowEnd, epoch, false, true, neg);
   } else {
-    epochLoop(rowBegin, rowEnd, epoch, false, false);
+    epochLoop(rowBegin, rowEnd, epoch, false, false, neg);
   }
 }
 
@@ -128,7 +148,7 @@ export function runEpoch(rowBegin: i32, rowEnd: i32, epoch: i32, alpha: f64): vo
  */
 // @ts-ignore: decorator
 @inline
-function epochLoop(rowBegin: i32, rowEnd: i32, epoch: i32, reference: bool, tracking: bool): void {
+function epochLoop(rowBegin: i32, rowEnd: i32, epoch: i32, reference: bool, tracking: bool, neg: bool): void {
   // The run's settings in locals: globals are memory round trips in V8.
   const rowPtr = rowPtrAt;
   const cols = colsAt;
@@ -139,7 +159,9 @@ function epochLoop(rowBegin: i32, rowEnd: i32, epoch: i32, reference: bool, trac
   const nextNegative = nextNegativeAt;
   const lastSampled = lastSampledAt;
   const pushNegatives = pushNegativesOn;
-  const diagonal = diagonalRepulsion;
+  const diagonal = neg ? negDiagonalLoss : diagonalRepulsion;
+  const learning = neg && learnScale;
+  let scaleSum: f64 = 0;
   const epochValue = <f64>epoch;
   const count = <u32>runN;
   const inverseCount = 1 / <f64>count;
@@ -182,19 +204,32 @@ function epochLoop(rowBegin: i32, rowEnd: i32, epoch: i32, reference: bool, trac
         const dx = headX - otherX;
         const dy = headY - otherY;
         const distSquared = dx * dx + dy * dy;
-        // The head itself (its stored position is stale here) or a coincident point: φ = 1 and no
-        // update (umap-learn); a repulsion scores −paperLog(0), the diagonal term of eq. 11.
-        if (otherAt == headAt || !(distSquared > 0)) {
+        // The head itself (its stored position is stale here), or for UMAP a coincident point: φ = 1
+        // and no update (umap-learn); a repulsion scores −paperLog(0), the diagonal term of eq. 11
+        // (NEG: its finite term at d² = 0).
+        if (otherAt == headAt || (!neg && !(distSquared > 0))) {
           if (repel && tracking) repulsionSum += diagonal;
+          if (learning) scaleSum += negDiagonalScaleTerm;
           continue;
         }
-        const power = powerOf(distSquared, reference);
-        if (tracking) {
-          const term = lossTerm(power, repel, reference);
-          if (repel) repulsionSum += term;
-          else attractionSum += term;
+        let coefficient: f64;
+        if (neg) {
+          if (tracking) {
+            const term = negLossTerm(distSquared, repel, reference);
+            if (repel) repulsionSum += term;
+            else attractionSum += term;
+          }
+          if (learning) scaleSum += negScaleTerm(distSquared, repel);
+          coefficient = negCoefficient(distSquared, repel, reference);
+        } else {
+          const power = powerOf(distSquared, reference);
+          if (tracking) {
+            const term = lossTerm(power, repel, reference);
+            if (repel) repulsionSum += term;
+            else attractionSum += term;
+          }
+          coefficient = gradientCoefficient(distSquared, power, repel, reference);
         }
-        const coefficient = gradientCoefficient(distSquared, power, repel, reference);
         const stepX = clippedStep(coefficient, dx, reference);
         const stepY = clippedStep(coefficient, dy, reference);
         headX = <f64><f32>(headX + stepX);
@@ -213,4 +248,5 @@ function epochLoop(rowBegin: i32, rowEnd: i32, epoch: i32, reference: bool, trac
   negativeSamplesOut = negativeTotal;
   attractiveLossOut = attractionSum;
   repulsiveLossOut = repulsionSum;
+  scaleGradientOut = scaleSum;
 }

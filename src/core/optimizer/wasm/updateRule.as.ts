@@ -31,11 +31,22 @@ let kernelB: f64 = 1;
 let gradientClip: f64 = 0;
 let repulsionOffset: f64 = 0;
 
+/** NEG's estimator ξ = 1/(1 + c·(1 + d²)) (contrastive/negTerms.ts) instead of UMAP's φ, and its scale c. */
+export let negMode = false;
+/** Sum ∂L/∂log c over the epoch's pairs (NCE learns c). */
+export let learnScale = false;
+let negC: f64 = 0;
+/** A negative sample equal to its head (d² = 0): −log(1 − ξ(0)) and −ξ(0). */
+export let negDiagonalLoss: f64 = 0;
+export let negDiagonalScaleTerm: f64 = 0;
+
 /** The epoch's α, and the fast mode's constants folded with it. */
 let epochAlpha: f64 = 0;
 let alphaClip: f64 = 0;
 let alphaMinusTwoB: f64 = 0;
 let alphaTwoB: f64 = 0;
+let alphaTwo: f64 = 0;
+let alphaMinusTwoC: f64 = 0;
 let scaleY: f64 = 0;
 let offsetY: f64 = 0;
 
@@ -69,9 +80,23 @@ export function setUpdateRule(a: f64, b: f64, clip: f64, offset: f64): void {
   repulsionOffset = offset;
 }
 
+/**
+ * The next epochs descend NEG's terms with estimator scale c (on), or UMAP's (off); `learn` also
+ * sums ∂L/∂log c (NCE).
+ */
+export function setNegEstimator(on: bool, c: f64, learn: bool): void {
+  negMode = on;
+  learnScale = on && learn;
+  negC = c;
+  negDiagonalLoss = on ? hostLog((1 + c) / c) : 0;
+  negDiagonalScaleTerm = on ? -1 / (1 + c) : 0;
+}
+
 /** The step size α of the next epoch's updates. */
 export function setEpochAlpha(alpha: f64): void {
   epochAlpha = alpha;
+  alphaTwo = alpha * 2;
+  alphaMinusTwoC = alpha * -2 * negC;
   // Fast mode: α·clip(g, ±c) = clip(α·g, ±c|α|), and a·(d²)^b in one exp2 (aPowerOf).
   alphaClip = abs(alpha) * gradientClip;
   alphaMinusTwoB = alpha * -2 * kernelB;
@@ -142,4 +167,34 @@ export function clippedStep(coefficient: f64, delta: f64, reference: bool): f64 
 function clip(v: f64, bound: f64): f64 {
   const low = select(-bound, v, v < -bound);
   return select(bound, low, low > bound);
+}
+
+/**
+ * NEG's gradient coefficient at d² (contrastive/negTerms.ts): −2c·ξ to attract, 2φ·ξ to repel; the
+ * reference mode with the TypeScript reference's operations, the fast one α-folded.
+ */
+// @ts-ignore: decorator
+@inline
+export function negCoefficient(distSquared: f64, repel: bool, reference: bool): f64 {
+  const t = 1 + distSquared;
+  const denominator = 1 + negC * t;
+  if (reference) return repel ? 2 / (t * denominator) : (-2 * negC) / denominator;
+  return select(alphaTwo, alphaMinusTwoC, repel) / select(t * denominator, denominator, repel);
+}
+
+/** NEG's loss term at d²: −log ξ to attract, −log(1 − ξ) to repel. */
+// @ts-ignore: decorator
+@inline
+export function negLossTerm(distSquared: f64, repel: bool, reference: bool): f64 {
+  const ct = negC * (1 + distSquared);
+  const x = repel ? (1 + ct) / ct : 1 + ct;
+  return reference ? hostLog(x) : scaledLog2(x, LN2, 0);
+}
+
+/** ∂L/∂log c of NEG's term at d²: 1 − ξ to attract, −ξ to repel. */
+// @ts-ignore: decorator
+@inline
+export function negScaleTerm(distSquared: f64, repel: bool): f64 {
+  const xi = 1 / (1 + negC * (1 + distSquared));
+  return repel ? -xi : 1 - xi;
 }
