@@ -65,7 +65,7 @@ function updatePair(
   const c = rule.negScale;
   let coefficient: number;
   let loss = 0;
-  if (c === c) {
+  if (!Number.isNaN(c)) {
     coefficient = repel ? negRepulsiveCoefficient(distSquared, c) : negAttractiveCoefficient(distSquared, c);
     if (trackLoss) loss = repel ? negRepulsiveLoss(distSquared, c) : negAttractiveLoss(distSquared, c);
   } else {
