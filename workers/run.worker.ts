@@ -6,6 +6,7 @@ import type { CsvLoadRequest } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
 import type { StageProgressReport } from '../src/engine/frame';
 import type { PairBox } from '../src/engine/pairViews';
+import type { SweepPanel, SweepProgress, SweepSpec } from '../src/engine/sweep';
 import type { Table1Progress, Table1Request } from '../src/engine/table1';
 
 // Thin entry: the engine (src/engine, tested in Node) does the work; this file only exposes it.
@@ -109,6 +110,17 @@ const api = {
   /** Table 1 over seeds; `onProgress` is the page's Comlink.proxy callback. */
   runTable1: (options: Table1Request, onProgress?: (progress: Table1Progress) => void) =>
     engine.runTable1(options, onProgress && ((progress) => void onProgress(progress))),
+  /** A parameter sweep; `onProgress` and `onPanel` are the page's Comlink.proxy callbacks. */
+  runSweep: (
+    spec: SweepSpec,
+    onProgress?: (progress: SweepProgress) => void,
+    onPanel?: (panel: SweepPanel, index: number) => void,
+  ) =>
+    engine.runSweep(
+      spec,
+      onProgress && ((progress) => void onProgress(progress)),
+      onPanel && ((panel, index) => void onPanel(panel, index)),
+    ),
   /** The page shares one Int32 cell; bumping it cancels a build that is busy computing. */
   shareCancelCell(buffer: SharedArrayBuffer) {
     cancelCell = new Int32Array(buffer);

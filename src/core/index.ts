@@ -38,21 +38,30 @@ export {
   targetSimilarities,
 } from './losses';
 export {
+  classKnnAccuracy,
   type DistanceCorrelationOptions,
   distanceCorrelation,
   knnRecall,
   pearsonCorrelation,
+  procrustesAlign,
   radialSpread,
   ringArcs,
   ringThickness,
   spearmanCorrelation,
+  sweepMetrics,
 } from './metrics';
 export { type KnnMethod, nearestNeighbors } from './neighbors';
 export {
   createOptimizer,
   createParallelOptimizer,
+  createTsneOptimizer,
   type EpochStats,
+  exactTsneGradient,
+  infoNceTemperature,
+  type LossMode,
   MAX_THREADS,
+  negEstimatorScale,
+  type Objective,
   type Optimizer,
   type OptimizerBackend,
   type OptimizerOptions,
@@ -60,6 +69,8 @@ export {
   type SamplingMode,
   type ShardAssignment,
   serveOptimizerShard,
+  spectrumNormalization,
+  tsneGradient,
 } from './optimizer';
 export { createRng, type NumpyRandomState, numpyRandomState } from './random';
 export type { Dataset, Graph, KnnResult, LossParts, Metric, Rng } from './types';

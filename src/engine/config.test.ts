@@ -15,12 +15,21 @@ describe('planChange: which change rebuilds what (docs/design.md, "Staged pipeli
     [{ pushNegatives: true }, ['optimizer'], []],
     [{ sampling: 'corrected' as const }, ['optimizer'], []],
     [{ minDist: 0.5 }, ['optimizer'], []],
+    [{ loss: 'neg' as const }, ['optimizer'], []],
+    [{ spectrum: 0.3 }, [], ['spectrum']],
+    [{ normalization: 'per-m' as const }, ['optimizer'], []],
+    [{ exaggeration: 4 }, [], []],
     [{ metric: 'cosine' as const }, ['knn', 'graph', 'init', 'optimizer'], []],
     [{ n: 500 }, ['dataset', 'knn', 'graph', 'init', 'optimizer'], []],
     [{ seed: 0 }, ['dataset', 'knn', 'graph', 'init', 'optimizer'], []],
     [{ dataset: 'square' as const }, ['dataset', 'knn', 'graph', 'init', 'optimizer'], []],
   ])('%o rebuilds %o, live %o', (overrides, rebuild, live) => {
     expect(change(overrides)).toEqual({ rebuild, live });
+  });
+
+  it('restarts t-SNE when ρ changes; ρ does nothing to the other losses', () => {
+    const tsne = { ...defaultConfig, loss: 'tsne' as const };
+    expect(planChange(tsne, { ...tsne, exaggeration: 4 }).rebuild).toEqual(['optimizer']);
   });
 
   it('rebuilds the dense graph when min_dist changes, since φ depends on it', () => {
@@ -52,6 +61,10 @@ describe('defaultConfig', () => {
       sampling: 'umap',
       metric: 'euclidean',
       threads: 1,
+      loss: 'umap',
+      spectrum: 1,
+      normalization: 'spectrum',
+      exaggeration: 1,
     });
   });
 });

@@ -81,6 +81,13 @@ export function checkConfig(requested: ExplorerConfig, context: ConfigContext = 
     config.init = 'spectral';
   }
 
+  if (config.sampling === 'corrected' && config.loss !== 'umap') {
+    notices.push(
+      "§7.3's corrected sampling corrects UMAP's loss; with another loss the optimizer samples UMAP's way.",
+    );
+    config.sampling = 'umap';
+  }
+
   const n = config.dataset === 'csv' ? context.csv?.n : config.n;
   if (n !== undefined && config.k >= n) {
     // umap-learn's default, or n − 1 below 16 points.

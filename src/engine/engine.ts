@@ -15,7 +15,8 @@ import type { PairBox } from './pairViews';
 import { type Artifacts, createRunOptimizer, createStageCache } from './pipeline';
 import { applyLive, createRun, pairPointsOf, type Run } from './run';
 import { runSlice } from './runSlice';
-import { seedsTask, table1Task } from './seedTasks';
+import { seedsTask, sweepTask, table1Task } from './seedTasks';
+import type { SweepPanel, SweepProgress, SweepResult, SweepSpec } from './sweep';
 import type { Table1Progress, Table1Request, Table1Seeds } from './table1';
 import { timedStageProgress } from './timeEstimates';
 
@@ -243,6 +244,30 @@ export function createEngine(engineOptions: EngineOptions = {}) {
         { external: sources.externalFor(base), shouldCancel },
         options,
         onProgress,
+      );
+    },
+
+    /**
+     * A parameter sweep (engine/sweep) from the configuration last asked for: one run per value, one
+     * after another, each scored and aligned. Pauses the current run; progress to `onProgress` at
+     * most every 250 ms, each panel to `onPanel` when done. Resolves with null if cancelled.
+     */
+    async runSweep(
+      spec: SweepSpec,
+      onProgress?: (progress: SweepProgress) => void,
+      onPanel?: (panel: SweepPanel, index: number) => void,
+    ): Promise<SweepResult | null> {
+      const base = requested ?? run?.config;
+      if (!base) throw new UserError('Start a run first.');
+      const shouldCancel = pauseFor();
+      frames.publish();
+      return sweepTask(
+        base,
+        spec,
+        { external: sources.externalFor(base), shouldCancel },
+        options,
+        onProgress,
+        onPanel,
       );
     },
 

@@ -109,6 +109,10 @@ const applyLiveParameter: {
   learningRate(run, next) {
     run.optimizer.setLearningRate(next.learningRate);
   },
+  // s: NEG's Z̄(s) or InfoNCE's τ(s) from the next epoch on (a no-op for the other losses).
+  spectrum(run, next) {
+    run.optimizer.setSpectrum(next.spectrum);
+  },
 };
 
 /** The live parameters of `next` applied to the running optimizer. */

@@ -7,6 +7,7 @@ import type { StageProgressReport } from './frame';
 import { type MultiSeedCurves, runSeeds } from './multiSeed';
 import type { ExternalDataset } from './pipeline';
 import type { Run } from './run';
+import { runSweep, type SweepPanel, type SweepProgress, type SweepResult, type SweepSpec } from './sweep';
 import {
   runTable1,
   type Table1Context,
@@ -16,7 +17,7 @@ import {
 } from './table1';
 import { stageRemainingSeconds } from './timeEstimates';
 
-/** Table 1's progress goes out at most this often (ms). */
+/** Table 1's and a sweep's progress go out at most this often (ms). */
 const TABLE1_REPORT_MS = 250;
 
 export interface TaskScheduler {
@@ -78,4 +79,32 @@ export function table1Task(
     return pause();
   };
   return runTable1(base, request, { ...context, now, report });
+}
+
+/** A parameter sweep from `base` (engine/sweep), its progress to `onProgress` at most every 250 ms, each panel to `onPanel`. */
+export function sweepTask(
+  base: ExplorerConfig,
+  spec: SweepSpec,
+  context: { external: ExternalDataset | null; shouldCancel: () => boolean },
+  scheduler: TaskScheduler,
+  onProgress?: (progress: SweepProgress) => void,
+  onPanel?: (panel: SweepPanel, index: number) => void,
+): Promise<SweepResult | null> {
+  const pause = slicePause(scheduler);
+  const { now } = scheduler;
+  let lastReport = Number.NEGATIVE_INFINITY;
+  const csv = context.external && base.dataset === 'csv' ? context.external.dataset : null;
+  return runSweep(spec, base, {
+    ...context,
+    csv: csv && { n: csv.n, dim: csv.dim },
+    now,
+    onPanel,
+    report: (progress) => {
+      if (now() - lastReport >= TABLE1_REPORT_MS || progress.stage === 'building') {
+        lastReport = now();
+        onProgress?.(progress);
+      }
+      return pause();
+    },
+  });
 }

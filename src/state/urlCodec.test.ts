@@ -24,6 +24,10 @@ function randomConfig(seed: number): ExplorerConfig {
     pushNegatives: rng.next() < 0.5,
     sampling: pick(['umap', 'corrected'] as const),
     threads: pick([1, 1, 2, 4, 8]),
+    loss: pick(['umap', 'neg', 'nce', 'infonce', 'tsne'] as const),
+    spectrum: pick([0, 0.25, 0.5, 1, -0.5, 1.75]),
+    normalization: pick(['spectrum', 'per-m'] as const),
+    exaggeration: pick([1, 4, 12, 30, 0.5]),
   };
   return checkConfig(config).config;
 }
@@ -32,8 +36,20 @@ describe('URL codec', () => {
   it('round-trips every valid configuration without a notice', () => {
     for (let seed = 0; seed < 500; seed++) {
       const config = randomConfig(seed);
-      expect(decodeConfig(encodeConfig(config))).toEqual({ config, csv: null, notices: [] });
+      expect(decodeConfig(encodeConfig(config))).toEqual({ config, csv: null, sweep: null, notices: [] });
     }
+  });
+
+  it('carries a sweep beside the configuration, and says what is wrong with a bad one', () => {
+    const sweep = { parameter: 'spectrum' as const, from: 0, to: 1, count: 5, scale: 'linear' as const };
+    const hash = encodeConfig({ ...defaultConfig, loss: 'neg' }, null, sweep);
+    expect(hash).toContain('sweep=s%3A0%3A1%3A5');
+    expect(decodeConfig(hash)).toMatchObject({ config: { loss: 'neg' }, sweep, notices: [] });
+    const bad = decodeConfig('#v=1&sweep=zz:0:1:5');
+    expect(bad.sweep).toBeNull();
+    expect(bad.notices).toEqual([
+      expect.stringMatching(/sweeps step one of s, rho, m, n, k, not "zz".*single run/),
+    ]);
   });
 
   it('writes the design’s short keys', () => {

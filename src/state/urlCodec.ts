@@ -7,6 +7,7 @@ import {
   parameters,
   parseParameter,
 } from '../engine/parameters';
+import { decodeSweep, encodeSweep, SWEEP_LINK_KEY, type SweepSpec } from '../engine/sweep';
 
 /**
  * The configuration in the URL hash (docs/design.md, "URL"): versioned, each parameter under its
@@ -24,20 +25,32 @@ export interface CsvIdentity {
 export interface DecodedUrl {
   config: ExplorerConfig;
   csv: CsvIdentity | null;
+  /** The parameter sweep the link shows (engine/sweep), if it names one. */
+  sweep: SweepSpec | null;
   /** What was clamped, replaced or ignored, in words a person can act on. */
   notices: string[];
 }
 
 const MAX_NOTICE_VALUE = 40;
 
-const knownKeys = new Set(['v', 'csv', 'sha', ...parameterNames.map((name) => parameters[name].key)]);
+const knownKeys = new Set([
+  'v',
+  'csv',
+  'sha',
+  SWEEP_LINK_KEY,
+  ...parameterNames.map((name) => parameters[name].key),
+]);
 
 /** A value as it may be quoted in a notice: short, and shown as text by React, never as HTML. */
 function quoted(value: string): string {
   return JSON.stringify(value.length > MAX_NOTICE_VALUE ? `${value.slice(0, MAX_NOTICE_VALUE)}…` : value);
 }
 
-export function encodeConfig(config: ExplorerConfig, csv: CsvIdentity | null = null): string {
+export function encodeConfig(
+  config: ExplorerConfig,
+  csv: CsvIdentity | null = null,
+  sweep: SweepSpec | null = null,
+): string {
   const params = new URLSearchParams();
   params.set('v', String(URL_VERSION));
   for (const name of parameterNames) {
@@ -49,6 +62,7 @@ export function encodeConfig(config: ExplorerConfig, csv: CsvIdentity | null = n
     params.set('csv', csv.name);
     params.set('sha', csv.sha256);
   }
+  if (sweep) params.set(SWEEP_LINK_KEY, encodeSweep(sweep));
   return `#${params.toString()}`;
 }
 
@@ -112,6 +126,13 @@ export function decodeConfig(hash: string): DecodedUrl {
       config.dataset = defaultConfig.dataset;
     }
   }
+  let sweep: SweepSpec | null = null;
+  const sweepText = params.get(SWEEP_LINK_KEY);
+  if (sweepText !== null) {
+    const decoded = decodeSweep(sweepText);
+    if ('error' in decoded) notices.push(`${decoded.error} Showing the single run.`);
+    else sweep = decoded;
+  }
   const checked = checkConfig(config);
-  return { config: checked.config, csv, notices: [...notices, ...checked.notices] };
+  return { config: checked.config, csv, sweep, notices: [...notices, ...checked.notices] };
 }

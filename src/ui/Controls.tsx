@@ -58,6 +58,14 @@ export function Controls() {
         <ParameterCheckbox name="pushNegatives" />
         <MenuSelect name="threads" optionLabel={threadLabel} />
       </fieldset>
+
+      <fieldset>
+        <legend>Loss (t-SNE ↔ UMAP)</legend>
+        <ChoiceSelect name="loss" />
+        <ParameterSlider name="spectrum" />
+        <ChoiceSelect name="normalization" />
+        <ParameterSlider name="exaggeration" />
+      </fieldset>
     </section>
   );
 }

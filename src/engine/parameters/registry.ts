@@ -1,6 +1,6 @@
 import type { SimilarityMode } from '../../core/graph';
 import type { InitKind } from '../../core/layout';
-import { MAX_THREADS, type SamplingMode } from '../../core/optimizer';
+import { type LossMode, MAX_THREADS, type NegNormalization, type SamplingMode } from '../../core/optimizer';
 import type { Metric } from '../../core/types';
 import {
   type BooleanParameter,
@@ -198,6 +198,63 @@ export const parameters = {
     default: 1,
     effect: 'optimizer',
     umapLearn: { none: 'umap-learn runs one thread when given a random_state' },
+    linkOmitsDefault: true,
+  }),
+  loss: choiceParameter({
+    key: 'loss',
+    name: 'loss',
+    label: 'loss',
+    help: "What the optimizer minimises: UMAP's loss, a contrastive loss of the t-SNE ↔ UMAP spectrum (ICLR 2023: NEG / Neg-t-SNE, NCE, InfoNCE), or t-SNE with exaggeration ρ (JMLR 2022).",
+    choices: {
+      umap: 'UMAP',
+      neg: 'NEG (Neg-t-SNE)',
+      nce: 'NCE (learned Z̄)',
+      infonce: 'InfoNCE',
+      tsne: 't-SNE (exaggeration ρ)',
+    } satisfies Record<LossMode | 'tsne', string>,
+    default: 'umap',
+    effect: 'optimizer',
+    umapLearn: {
+      none: "umap-learn minimises UMAP's loss only; the others are contrastive-ne's and openTSNE's",
+    },
+    linkOmitsDefault: true,
+  }),
+  spectrum: numberParameter({
+    key: 's',
+    name: 'spectrum s',
+    label: 'spectrum s',
+    help: 'Where NEG and InfoNCE sit between t-SNE (s = 0) and UMAP (s = 1): NEG fixes Z̄(s) = 100n·(n/500)^s, InfoNCE weighs its repulsion by 4^(−s).',
+    hint: '0: t-SNE-like · 1: UMAP-like (NEG, InfoNCE)',
+    min: -1,
+    max: 2,
+    slider: { min: 0, max: 1, step: 0.05 },
+    default: 1,
+    effect: 'live',
+    umapLearn: { none: "contrastive-ne's s" },
+    linkOmitsDefault: true,
+  }),
+  normalization: choiceParameter({
+    key: 'zbar',
+    name: 'NEG normalisation',
+    label: 'NEG Z̄',
+    help: "How NEG fixes its normalisation Z̄: from the spectrum s (contrastive-ne), or Z̄ = n²/m, the ICLR 2023 paper's Neg-t-SNE, where m moves it along the spectrum.",
+    choices: { spectrum: 'from s', 'per-m': 'n²/m (ICLR 2023)' } satisfies Record<NegNormalization, string>,
+    default: 'spectrum',
+    effect: 'optimizer',
+    umapLearn: { none: "contrastive-ne's Z_bar" },
+    linkOmitsDefault: true,
+  }),
+  exaggeration: numberParameter({
+    key: 'rho',
+    name: 'exaggeration ρ',
+    label: 'exaggeration ρ',
+    help: "t-SNE's attraction multiplied by ρ after its early phase: 1 is t-SNE, about 4 UMAP-like, 30 and above Laplacian-eigenmaps-like (JMLR 2022).",
+    min: 0.1,
+    max: 100,
+    slider: { min: 1, max: 50, step: 1 },
+    default: 1,
+    effect: (config: ExplorerConfig): Stage | null => (config.loss === 'tsne' ? 'optimizer' : null),
+    umapLearn: { none: "openTSNE's exaggeration" },
     linkOmitsDefault: true,
   }),
 };

@@ -1,10 +1,13 @@
 /** The optimizer stage: the one place a run's optimizer is created (app, multi-seed, Table 1, bench, tests). */
 import {
   createOptimizer,
+  createTsneOptimizer,
+  type Objective,
   type Optimizer,
   type OptimizerBackend,
   type OptimizerOptions,
   type ShardAssignment,
+  UMAP_OBJECTIVE,
 } from '../../core/optimizer';
 import { deriveSeed } from '../../core/random';
 import type { ExplorerConfig } from '../config';
@@ -56,9 +59,21 @@ export function createRunOptimizer(
     learningRate: config.learningRate,
     pushNegatives: config.pushNegatives,
     sampling: config.sampling,
+    objective: objectiveOf(config),
     seed: deriveSeed(config.seed + seedOffset, 'optimizer'),
     ...run,
   };
+  if (config.loss === 'tsne') {
+    // t-SNE (JMLR 2022): full gradients on the graph's P = μ/Σμ, its own schedule (core/optimizer/tsne).
+    const optimizer = createTsneOptimizer({
+      graph: options.graph,
+      layout: options.layout,
+      nEpochs: options.nEpochs,
+      exaggeration: config.exaggeration,
+      seed: options.seed,
+    });
+    return config.threads > 1 ? { optimizer, threadsMessage: 't-SNE runs on one thread.' } : { optimizer };
+  }
   if (config.threads <= 1) return { optimizer: createOptimizer(options) };
   const oneThreadBecause = singleThreadReason(config, parallel);
   if (oneThreadBecause !== undefined || !parallel) {
@@ -75,6 +90,14 @@ export function createRunOptimizer(
   };
 }
 
+/** The SGD's per-pair loss (core/optimizer/contrastive/objective.ts) of a configuration's loss. */
+export function objectiveOf(config: ExplorerConfig): Objective {
+  if (config.loss === 'umap' || config.loss === 'tsne') return UMAP_OBJECTIVE;
+  // contrastive-ne runs its first third at s = 1 by default, for NEG on the spectrum only.
+  const earlyPhase = config.loss === 'neg' && config.normalization === 'spectrum';
+  return { mode: config.loss, s: config.spectrum, normalization: config.normalization, earlyPhase };
+}
+
 /** Why a configuration asking for parallel epochs cannot have them here, if it cannot. */
 function singleThreadReason(
   config: ExplorerConfig,
@@ -82,6 +105,7 @@ function singleThreadReason(
 ): string | undefined {
   if (config.sampling === 'corrected')
     return 'Parallel epochs cover UMAP sampling only, not §7.3 corrected sampling';
+  if (config.loss !== 'umap') return "Parallel epochs cover UMAP's loss only";
   if (!parallel) return 'Parallel epochs need a cross-origin isolated page (shared memory)';
   if (parallel.maxThreads < 2) return 'This device reports a single processor core';
   return undefined;

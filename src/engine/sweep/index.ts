@@ -1,0 +1,3 @@
+/** Parameter sweeps as small multiples (docs/design.md, "Sweeps"). */
+export * from './runSweep';
+export * from './sweepSpec';
