@@ -2,10 +2,10 @@
  * The losses and ν the frames show, computed on the current embedding when the evaluation budget
  * says (evaluationBudget.ts) and timed into it.
  */
-import { embeddingSimilarities, evaluateLosses, similarityHistogram } from '../core/losses';
+import { evaluateLosses, pairSimilarities, similarityHistogram } from '../core/losses';
 import type { Outbox } from './frames';
 import { pairViews } from './pairViews';
-import type { Run } from './run';
+import { type Run, similarityOf } from './run';
 
 /** ν and the pair views are refreshed at most this often (ms), and at the last epoch. */
 const NU_INTERVAL_MS = 250;
@@ -17,6 +17,11 @@ const NU_INTERVAL_MS = 250;
  */
 export function evaluateRun(run: Run, outbox: Outbox, now: () => number): void {
   const { artifacts, optimizer, config } = run;
+  // Eq. 6 and eq. 12 are UMAP's losses; another loss is tracked on its sampled pairs (the actual curve).
+  if (config.loss !== 'umap') {
+    refreshNu(run, outbox, now);
+    return;
+  }
   const epoch = optimizer.epoch;
   const started = now();
   const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {
@@ -42,7 +47,7 @@ export function refreshNu(run: Run, outbox: Outbox, now: () => number, force = f
   // The last epoch's evaluation and slice both ask for ν: compute it once per embedding.
   if (finished && !force && run.histograms.nu && run.histograms.nuEpoch === optimizer.epoch) return;
   run.nuComputedAt = now();
-  const nu = embeddingSimilarities(artifacts.graph, optimizer.embedding, artifacts.a, artifacts.b);
+  const nu = pairSimilarities(artifacts.graph, optimizer.embedding, similarityOf(run));
   run.histograms = {
     ...run.histograms,
     nu: similarityHistogram(nu),

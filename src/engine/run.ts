@@ -1,7 +1,10 @@
 /** A run: the optimizer on one configuration's artifacts, and what the engine keeps beside it. */
-import { embeddingSimilarities, similarityHistogram, targetSimilarities } from '../core/losses';
+
+import { similarity } from '../core/kernel';
+import { pairSimilarities, similarityHistogram, targetSimilarities } from '../core/losses';
 import { ringThickness } from '../core/metrics';
 import type { Optimizer } from '../core/optimizer';
+import { negEstimator, negEstimatorScale } from '../core/optimizer';
 import type { Dataset } from '../core/types';
 import type { ExplorerConfig, LiveParameter } from './config';
 import { createEvaluationBudget, type EvaluationBudget } from './evaluationBudget';
@@ -35,6 +38,31 @@ export interface Run {
   rate: RateMeter;
   /** When the last slice of epochs ended (ms), to time the next one from there. */
   lastSliceEnd: number;
+  /** NEG's or NCE's Z̄ in the latest epoch (EpochStats.normalization), for ν = ξ. */
+  normalization?: number;
+}
+
+/**
+ * The embedding similarity of the loss the run minimises, as a function of d²: UMAP's φ (eq. 4);
+ * NEG's and NCE's estimator ξ = 1/(1 + c(1 + d²)), c = m·Z̄/n² (the quantity their targets ν* of
+ * eq. 15 are for: the same argument gives ν* = μ/(μ + (dᵢ + dⱼ)m/2n) for ξ); the Cauchy kernel
+ * 1/(1 + d²) for InfoNCE and t-SNE.
+ */
+export function similarityOf(run: Readonly<Run>): (distSquared: number) => number {
+  const { config, artifacts } = run;
+  const { a, b } = artifacts;
+  switch (config.loss) {
+    case 'umap':
+      return (distSquared) => similarity(distSquared, a, b);
+    case 'neg':
+    case 'nce': {
+      const { n } = artifacts.dataset;
+      const c = negEstimatorScale(config.m, run.normalization ?? (n * n) / config.m, n);
+      return (distSquared) => negEstimator(distSquared, c);
+    }
+    default:
+      return (distSquared) => 1 / (1 + distSquared);
+  }
 }
 
 /** Points of ring 0 (Fig. 1c shows only that ring of the 20); null for the datasets without rings. */
@@ -133,7 +161,7 @@ export function applyLive(
  */
 export function pairPointsOf(run: Run, view: 'target' | 'mu', box: PairBox): Int32Array {
   const { artifacts, optimizer } = run;
-  const nu = embeddingSimilarities(artifacts.graph, optimizer.embedding, artifacts.a, artifacts.b);
+  const nu = pairSimilarities(artifacts.graph, optimizer.embedding, similarityOf(run));
   const x = view === 'target' ? run.nuStar : artifacts.graph.values;
   return pairPointsInBox(artifacts.graph, x, nu, box);
 }

@@ -28,6 +28,7 @@ export function runSlice(run: Run, outbox: Outbox, maxEpochs: number, { now, sli
     budget.recordEpochs(1, elapsed / 1000);
     epochs += 1;
     outbox.actual.push({ epoch: stats.epoch, actual: stats.actual });
+    if (stats.normalization !== undefined) run.normalization = stats.normalization;
     const done = optimizer.epoch >= optimizer.nEpochs;
     if (budget.isDue(optimizer.epoch) || done) evaluateRun(run, outbox, now);
     if (now() - sliceStart >= sliceMs) break;

@@ -4,6 +4,7 @@ import type { CsvSource } from '../engine/csvSession';
 import type { ChangeReport, Frame, Histograms, RunInfo, StageProgressReport } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
 import type { RunEstimate } from '../engine/runEstimate';
+import type { SweepPanel, SweepProgress, SweepSpec } from '../engine/sweep';
 import type { Table1Progress, Table1Seeds } from '../engine/table1';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
 import type { CsvIdentity } from './urlCodec';
@@ -12,6 +13,22 @@ import type { CsvIdentity } from './urlCodec';
 export interface PendingRun {
   config: ExplorerConfig;
   estimate: RunEstimate;
+}
+
+/** A parameter sweep on screen: its spec and base configuration, and its panels as they arrive. */
+export interface SweepView {
+  spec: SweepSpec;
+  base: ExplorerConfig;
+  /** Finished panels, in order (a running sweep has fewer than its values). */
+  panels: SweepPanel[];
+  /** How many panels the sweep runs. */
+  count: number;
+  /** Whether the panels share their points and were Procrustes-aligned. */
+  aligned: boolean;
+  notices: string[];
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  error?: string;
+  elapsedSeconds?: number;
 }
 
 /** A CSV file the engine holds: its identity (for links), shape (for the configuration rules) and how it was read (for the umap-learn script). */
@@ -51,6 +68,17 @@ export interface ExplorerState {
   /** While Table 1 over seeds runs: epochs done of all its runs, and the time left once estimated. */
   table1Progress: Table1Progress | null;
   setTable1Progress(progress: Table1Progress | null): void;
+  /**
+   * The sweep the page shows (and its link carries): set when a sweep starts, kept when it ends;
+   * null: no sweep view. `previousSweep` is the one before, for the metric charts' comparison.
+   */
+  sweep: SweepView | null;
+  previousSweep: SweepView | null;
+  setSweep(sweep: SweepView | null): void;
+  /** A finished panel of the running sweep. */
+  addSweepPanel(panel: SweepPanel, index: number): void;
+  sweepProgress: SweepProgress | null;
+  setSweepProgress(progress: SweepProgress | null): void;
   /** The CSV file loaded last (the engine holds its dataset); the URL and the exports name it. */
   csv: LoadedCsv | null;
   setCsv(csv: LoadedCsv | null): void;
@@ -94,6 +122,28 @@ export function createExplorerStore() {
     setTable1: (table1) => set({ table1 }),
     table1Progress: null,
     setTable1Progress: (table1Progress) => set({ table1Progress }),
+    sweep: null,
+    previousSweep: null,
+    setSweep: (sweep) =>
+      set((state) => ({
+        sweep,
+        // A new sweep keeps the last finished one for comparison; closing the view drops both.
+        previousSweep:
+          sweep === null
+            ? null
+            : sweep.status === 'running' && state.sweep?.status === 'done'
+              ? state.sweep
+              : state.previousSweep,
+      })),
+    addSweepPanel: (panel, index) =>
+      set((state) => {
+        if (!state.sweep || state.sweep.status !== 'running') return {};
+        const panels = state.sweep.panels.slice(0, index);
+        panels[index] = panel;
+        return { sweep: { ...state.sweep, panels } };
+      }),
+    sweepProgress: null,
+    setSweepProgress: (sweepProgress) => set({ sweepProgress }),
     csv: null,
     setCsv: (csv) => set({ csv }),
     setConfig: (config) => set({ config }),

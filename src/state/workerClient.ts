@@ -7,8 +7,9 @@ import type { ChangeReport, StageProgressReport } from '../engine/frame';
 import type { PairBox } from '../engine/pairViews';
 import { N_MENU_MAX } from '../engine/parameters';
 import { estimateRun } from '../engine/runEstimate';
+import { checkSweep, type SweepPanel, type SweepProgress, type SweepSpec } from '../engine/sweep';
 import type { Table1Progress, Table1Request } from '../engine/table1';
-import { type ExplorerStore, useExplorerStore } from './store';
+import { type ExplorerState, type ExplorerStore, useExplorerStore } from './store';
 
 export type RunClient = ReturnType<typeof startRunClient>;
 
@@ -148,6 +149,51 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       } finally {
         active = false;
         store.getState().setTable1Progress(null);
+      }
+    },
+    /**
+     * A parameter sweep from the configuration in effect (engine.runSweep): the store's `sweep`
+     * holds its spec and panels as they finish, `sweepProgress` its progress. Resolves when it ends
+     * (cancelled: cancel()); a failure is kept in the sweep view with its message.
+     */
+    async runSweep(spec: SweepSpec) {
+      const state = store.getState();
+      const base = state.config;
+      const checked = checkSweep(spec, base, { csv: base.dataset === 'csv' ? state.csv : null });
+      state.setSweep({
+        spec: checked.spec,
+        base,
+        panels: [],
+        count: checked.configs.length,
+        aligned: checked.spec.parameter !== 'n',
+        notices: checked.notices,
+        status: 'running',
+      });
+      state.setSweepProgress({ panel: 0, panels: checked.configs.length, stage: 'building', done: 0, total: 1 });
+      let active = true;
+      const finish = (patch: Partial<NonNullable<ExplorerState['sweep']>>) => {
+        const current = store.getState().sweep;
+        if (current) store.getState().setSweep({ ...current, ...patch });
+      };
+      try {
+        const result = await api.runSweep(
+          checked.spec,
+          Comlink.proxy((progress: SweepProgress) => {
+            if (active) store.getState().setSweepProgress(progress);
+          }),
+          Comlink.proxy((panel: SweepPanel, index: number) => {
+            if (active) store.getState().addSweepPanel(panel, index);
+          }),
+        );
+        if (result) finish({ status: 'done', panels: result.panels, elapsedSeconds: result.elapsedSeconds });
+        else finish({ status: 'cancelled' });
+        return result;
+      } catch (caught) {
+        finish({ status: 'failed', error: caught instanceof Error ? caught.message : String(caught) });
+        return null;
+      } finally {
+        active = false;
+        store.getState().setSweepProgress(null);
       }
     },
     dispose() {

@@ -28,6 +28,18 @@ export function targetSimilarities(g: Graph, m: number): Float32Array {
 
 /** ν_ij = φ(‖e_i − e_j‖) (eq. 4) of a 2-D embedding on the stored pairs, aligned with g.values; ν_ii = 1. */
 export function embeddingSimilarities(g: Graph, embedding: Float32Array, a: number, b: number): Float32Array {
+  return pairSimilarities(g, embedding, (distSquared) => similarity(distSquared, a, b));
+}
+
+/**
+ * `similarityOf(‖e_i − e_j‖²)` on every stored pair, aligned with g.values: the embedding
+ * similarity of whichever loss a run minimises (UMAP's φ, NEG's estimator ξ, the Cauchy kernel).
+ */
+export function pairSimilarities(
+  g: Graph,
+  embedding: Float32Array,
+  similarityOf: (distSquared: number) => number,
+): Float32Array {
   const { n, rowPtr, cols, values } = g;
   if (embedding.length !== 2 * n)
     throw new Error(`embedding has ${embedding.length} values, expected ${n}×2`);
@@ -37,7 +49,7 @@ export function embeddingSimilarities(g: Graph, embedding: Float32Array, a: numb
       const j = cols[p];
       const dx = embedding[2 * i] - embedding[2 * j];
       const dy = embedding[2 * i + 1] - embedding[2 * j + 1];
-      nu[p] = similarity(dx * dx + dy * dy, a, b);
+      nu[p] = similarityOf(dx * dx + dy * dy);
     }
   }
   return nu;

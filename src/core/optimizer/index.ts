@@ -3,6 +3,7 @@
  * over three backends (the WebAssembly kernel on one thread or several, the TypeScript reference).
  */
 
+export { negEstimator } from './contrastive/negTerms';
 export {
   createObjectiveState,
   type LossMode,

@@ -9,6 +9,7 @@ import { ChartFrame } from './ChartFrame';
 import { ChartHitArea, ChartScrubber, useChartCursor } from './ChartScrubber';
 import { describeActual, describeCadence } from './cadence';
 import { LossLegend } from './LossLegend';
+import { lossModeTexts } from './lossModeText';
 import {
   cursorEpochs,
   dashes,
@@ -43,6 +44,8 @@ export function LossCurves() {
   const nEpochs = useExplorerStore((state) => state.frame?.nEpochs ?? 0);
   const evaluationNote = useExplorerStore((state) => state.frame?.evaluationNote);
   const corrected = useExplorerStore((state) => state.frame?.config.sampling === 'corrected');
+  const loss = useExplorerStore((state) => state.frame?.config.loss ?? 'umap');
+  const modeText = loss === 'umap' ? undefined : lossModeTexts[loss];
   const [visible, setVisible] = useState<Set<string>>(defaultVisible);
   const [logY, setLogY] = useState(true);
   const { cursor, setCursor, leave, focus, blur } = useChartCursor<number>();
@@ -239,7 +242,14 @@ export function LossCurves() {
         readoutTestId="loss-hover"
         readout={readoutText}
       />
-      <LossLegend corrected={corrected} visible={visible} onToggle={toggle} logY={logY} onLogY={setLogY} />
+      <LossLegend
+        corrected={corrected}
+        actualTitle={modeText?.actualTitle}
+        visible={visible}
+        onToggle={toggle}
+        logY={logY}
+        onLogY={setLogY}
+      />
       <p className="chart-note" data-testid="loss-latest">
         {latest
           ? `epoch ${formatInteger(latest.epoch)}: purported ${latest.purported === undefined ? '–' : formatLoss(latest.purported)}, effective ${latest.effective === undefined ? '–' : formatLoss(latest.effective)}, actual ${latest.actual === undefined ? '–' : formatLoss(latest.actual)} nats (totals${multiSeed ? `, means of ${multiSeed.seeds} seeds` : ''})`
@@ -250,12 +260,16 @@ export function LossCurves() {
           ? `mean ± std over ${multiSeed.seeds} seeds, all three losses evaluated ${describeCadence(multiSeed.epochs)}`
           : `purported/effective evaluated ${describeCadence(evaluatedEpochs)}${evaluationNote ? ` (${evaluationNote})` : ''}; ${describeActual(history.actual.length, Math.min(history.actual.length, MAX_POINTS_PER_SERIES))}`}
       </p>
-      <p className="chart-equation">
-        L = −Σ μᵢⱼ log νᵢⱼ + (1 − μᵢⱼ) log(1 − νᵢⱼ) (eq. 6) — what UMAP purports to minimize.{' '}
-        {corrected
-          ? 'This run samples the repulsion with weight 1 − μᵢⱼ (corrected sampling, §7.3), so it descends eq. 6 itself: targets = μ (§7.3). The blue curve is the loss UMAP’s own sampling would descend (eq. 12), not this run’s; the actual loss (eq. 11) is what the sampled updates descend.'
-          : 'The effective loss (eq. 12) replaces the repulsion weight 1 − μᵢⱼ by (dᵢ + dⱼ)m / 2n; the actual loss (eq. 11) is what the sampled updates descend.'}
-      </p>
+      {modeText ? (
+        <p className="chart-equation">{modeText.equation}</p>
+      ) : (
+        <p className="chart-equation">
+          L = −Σ μᵢⱼ log νᵢⱼ + (1 − μᵢⱼ) log(1 − νᵢⱼ) (eq. 6) — what UMAP purports to minimize.{' '}
+          {corrected
+            ? 'This run samples the repulsion with weight 1 − μᵢⱼ (corrected sampling, §7.3), so it descends eq. 6 itself: targets = μ (§7.3). The blue curve is the loss UMAP’s own sampling would descend (eq. 12), not this run’s; the actual loss (eq. 11) is what the sampled updates descend.'
+            : 'The effective loss (eq. 12) replaces the repulsion weight 1 − μᵢⱼ by (dᵢ + dⱼ)m / 2n; the actual loss (eq. 11) is what the sampled updates descend.'}
+        </p>
+      )}
     </figure>
   );
 }

@@ -17,6 +17,8 @@ const correctedKindTitles: Record<LossKind, string> = {
 interface LossLegendProps {
   /** The run samples the repulsion as eq. 6 asks (§7.3): the titles say which loss it descends. */
   corrected: boolean;
+  /** The actual curve's title when the run minimises another loss than UMAP's (lossModeText.ts). */
+  actualTitle?: string;
   /** Shown series, as "kind part" ("effective repulsive"). */
   visible: ReadonlySet<string>;
   onToggle: (key: string) => void;
@@ -25,8 +27,9 @@ interface LossLegendProps {
 }
 
 /** The loss chart's legend: a checkbox per loss and part, and the log-scale switch. */
-export function LossLegend({ corrected, visible, onToggle, logY, onLogY }: LossLegendProps) {
-  const titles = corrected ? correctedKindTitles : kindTitles;
+export function LossLegend({ corrected, actualTitle, visible, onToggle, logY, onLogY }: LossLegendProps) {
+  const base = corrected ? correctedKindTitles : kindTitles;
+  const titles = actualTitle ? { ...base, actual: actualTitle } : base;
   return (
     <fieldset className="chart-legend">
       <legend>Series</legend>

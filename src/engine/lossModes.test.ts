@@ -1,0 +1,50 @@
+/** The engine running each loss of the registry: the curves, ν and live s that the UI shows. */
+import { describe, expect, it } from 'vitest';
+import { spectrumNormalization } from '../core/optimizer';
+import { defaultConfig, type ExplorerConfig } from './config';
+import { createEngine } from './engine';
+
+function manualEngine() {
+  const queue: (() => void)[] = [];
+  const engine = createEngine({ schedule: (task) => queue.push(task) });
+  const drain = () => {
+    for (let i = 0; i < 100_000 && queue.length > 0; i++) queue.shift()?.();
+  };
+  return { engine, drain };
+}
+
+const ring: ExplorerConfig = { ...defaultConfig, n: 300, epochs: 60 };
+
+describe('the engine on every loss', () => {
+  for (const loss of ['neg', 'nce', 'infonce', 'tsne'] as const) {
+    it(`${loss}: runs to the end, tracks its own loss, evaluates no UMAP loss, shows ν in [0, 1]`, async () => {
+      const { engine, drain } = manualEngine();
+      engine.configure({ ...ring, loss });
+      engine.play();
+      drain();
+      const frame = await engine.pullFrame(-1);
+      expect(frame.status).toBe('done');
+      expect(frame.actual).toHaveLength(60);
+      expect(frame.actual.every((entry) => Number.isFinite(entry.actual.total))).toBe(true);
+      expect(frame.evaluations).toHaveLength(0);
+      const nu = frame.histograms?.nu;
+      expect(nu).toBeTruthy();
+      expect(nu?.reduce((sum, count) => sum + count, 0)).toBe(engine.currentRun?.artifacts.graph.values.length);
+      expect(engine.currentRun?.optimizer.backend).toBe(loss === 'neg' || loss === 'nce' ? 'wasm' : 'typescript');
+    });
+  }
+
+  it('takes s live on NEG: the next epoch runs at the new Z̄(s)', () => {
+    const { engine, drain } = manualEngine();
+    const neg = { ...ring, epochs: 300, loss: 'neg' as const, spectrum: 1 };
+    engine.configure(neg);
+    engine.step(150);
+    drain();
+    const run = engine.currentRun;
+    if (!run) throw new Error('no run');
+    expect(run.optimizer.step(1)[0].normalization).toBeCloseTo(spectrumNormalization(1, 300), 6);
+    const report = engine.configure({ ...neg, spectrum: 0.2 });
+    expect(report).toMatchObject({ applied: 'live', live: ['spectrum'], rebuild: [] });
+    expect(run.optimizer.step(1)[0].normalization).toBeCloseTo(spectrumNormalization(0.2, 300), 6);
+  });
+});
