@@ -29,8 +29,12 @@ describe('the engine on every loss', () => {
       expect(frame.evaluations).toHaveLength(0);
       const nu = frame.histograms?.nu;
       expect(nu).toBeTruthy();
-      expect(nu?.reduce((sum, count) => sum + count, 0)).toBe(engine.currentRun?.artifacts.graph.values.length);
-      expect(engine.currentRun?.optimizer.backend).toBe(loss === 'neg' || loss === 'nce' ? 'wasm' : 'typescript');
+      expect(nu?.reduce((sum, count) => sum + count, 0)).toBe(
+        engine.currentRun?.artifacts.graph.values.length,
+      );
+      expect(engine.currentRun?.optimizer.backend).toBe(
+        loss === 'neg' || loss === 'nce' ? 'wasm' : 'typescript',
+      );
     });
   }
 

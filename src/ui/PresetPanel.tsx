@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { type ExplorerConfig, sameConfig } from '../engine/config';
 import type { Frame } from '../engine/frame';
+import type { SweepSpec } from '../engine/sweep';
 import { useExplorerStore } from '../state/store';
 import type { RunClient } from '../state/workerClient';
 import { latestTotals } from './claims/latestLosses';
@@ -96,6 +97,14 @@ export function PresetPanel() {
     // An unchanged configuration keeps its run: start it over so the preset shows the whole run.
     if (report.applied !== 'restart') await runClient.reset();
     const action = preset.action;
+    if (action.kind === 'sweep') {
+      // The sweep runs from the configuration in effect, once its first run is built (the sweep's
+      // panels share its data and kNN stages' work only through their own cache, not this run's).
+      const built = await waitForFrame(report.runId, (frame) => frame.status !== 'building', isStale);
+      if (!built || isStale()) return;
+      await runClient.runSweep(action.sweep);
+      return;
+    }
     if (action.kind === 'seeds') {
       const built = await waitForFrame(report.runId, (frame) => frame.status !== 'building', isStale);
       if (!built || isStale()) return;
@@ -154,11 +163,25 @@ export function PresetPanel() {
   );
 }
 
-/** A toggle's click: the setting flipped on the current configuration, played at once. */
+/**
+ * A toggle's click: the setting flipped on the current configuration, played at once; for a sweep
+ * preset, its sweep run again from the flipped configuration instead.
+ */
 export function useSwitchSetting() {
   const client = useRunClient();
-  return (patch: Partial<ExplorerConfig>) => {
+  return async (patch: Partial<ExplorerConfig>, sweep?: SweepSpec) => {
     if (!client) return;
-    void client.configure({ ...useExplorerStore.getState().config, ...patch }).then(() => client.play());
+    const report = await client.configure({ ...useExplorerStore.getState().config, ...patch });
+    if (!report) return;
+    if (!sweep) {
+      await client.play();
+      return;
+    }
+    const built = await waitForFrame(
+      report.runId,
+      (frame) => frame.status !== 'building',
+      () => false,
+    );
+    if (built) await client.runSweep(sweep);
   };
 }

@@ -1,4 +1,5 @@
 import { defaultConfig, type ExplorerConfig } from '../engine/config';
+import type { SweepSpec } from '../engine/sweep';
 import { formatInteger } from './format';
 
 /**
@@ -8,10 +9,11 @@ import { formatInteger } from './format';
 export type PresetAction =
   | { kind: 'play' }
   | { kind: 'table' }
-  | { kind: 'seeds'; seeds: number; every: number };
+  | { kind: 'seeds'; seeds: number; every: number }
+  | { kind: 'sweep'; sweep: SweepSpec };
 
 /** The plot a preset talks about: its caption and claim card sit beside it. */
-export type PresetFocus = 'scatter' | 'losses' | 'histograms' | 'table';
+export type PresetFocus = 'scatter' | 'losses' | 'histograms' | 'table' | 'sweep';
 
 export interface Preset {
   id: string;
@@ -172,6 +174,70 @@ export const presets: readonly Preset[] = [
       states: [{ sampling: 'umap' }, { sampling: 'corrected' }],
       labels: ['Switch to UMAP sampling', 'Switch to corrected sampling'],
     },
+  },
+  {
+    id: 'iclr-spectrum',
+    figure: 'ICLR 2023',
+    title: 'NEG spectrum, MNIST',
+    config: { dataset: 'mnist', n: 5000, init: 'spectral', loss: 'neg', spectrum: 0.5 },
+    action: { kind: 'sweep', sweep: { parameter: 'spectrum', from: 0, to: 1, count: 5, scale: 'linear' } },
+    focus: 'sweep',
+    caption: (c) =>
+      `Neg-t-SNE on ${count(c.n)} MNIST digits, its normalisation Z̄(s) stepped from t-SNE’s (s = 0, Z̄ = 100n) ` +
+      'to UMAP’s (s = 1, Z̄ = n²/5) in five runs that share the data, the kNN graph and the initial layout; the ' +
+      'panels are aligned by rotation and reflection. Then drag s on the single run and watch it move live.',
+  },
+  {
+    id: 'iclr-m',
+    figure: 'ICLR 2023',
+    title: 'Neg-t-SNE, m sweep',
+    config: { dataset: 'mnist', n: 3000, init: 'spectral', loss: 'neg', normalization: 'per-m' },
+    action: { kind: 'sweep', sweep: { parameter: 'm', from: 5, to: 100, count: 4, scale: 'log' } },
+    focus: 'sweep',
+    caption: (c) =>
+      `Neg-t-SNE with Z̄ = n²/m, the paper’s own parametrisation, on ${count(c.n)} MNIST digits: m negative ` +
+      'samples per edge, from 5 to 100. Every negative sample adds repulsion at a fixed c = 1, so m itself moves ' +
+      'the embedding along the spectrum.',
+  },
+  {
+    id: 'jmlr-rho',
+    figure: 'JMLR 2022',
+    title: 't-SNE, exaggeration ρ',
+    config: { dataset: 'mnist', n: 3000, init: 'spectral', loss: 'tsne' },
+    action: { kind: 'sweep', sweep: { parameter: 'exaggeration', from: 1, to: 30, count: 5, scale: 'log' } },
+    focus: 'sweep',
+    caption: (c) =>
+      `t-SNE on ${count(c.n)} MNIST digits with its attraction multiplied by ρ after the early phase, from ρ = 1 ` +
+      '(t-SNE) through ρ ≈ 4 (UMAP-like) to ρ = 30 (Laplacian-eigenmaps-like): the attraction–repulsion spectrum. ' +
+      'Repulsion is exact below 5 000 points.',
+  },
+  {
+    id: 'apph-n',
+    figure: 'App. H',
+    title: 'contraction vs n',
+    config: { dataset: 'ring', init: 'data', epochs: 500 },
+    action: { kind: 'sweep', sweep: { parameter: 'n', from: 500, to: 16_000, count: 5, scale: 'log' } },
+    focus: 'sweep',
+    caption: () =>
+      'UMAP on the uniform ring, started at the input, with n from 500 to 16 000 points: the repulsion weight ' +
+      '(dᵢ + dⱼ)m / 2n of eq. 12 falls with n, so the targets ν* binarise more and the ring should thin. Switch to ' +
+      '§7.3’s corrected sampling to run the same sweep under it; the metric chart keeps the first sweep dashed.',
+    toggle: {
+      states: [{ sampling: 'umap' }, { sampling: 'corrected' }],
+      labels: ['Sweep with UMAP sampling', 'Sweep with corrected sampling (§7.3)'],
+    },
+  },
+  {
+    id: 'apph-m',
+    figure: 'App. H',
+    title: 'contraction vs m',
+    config: { dataset: 'ring', init: 'data', epochs: 500 },
+    action: { kind: 'sweep', sweep: { parameter: 'm', from: 1, to: 30, count: 5, scale: 'log' } },
+    focus: 'sweep',
+    caption: (c) =>
+      `UMAP on the uniform ring of ${count(c.n)} points, started at the input, with m from 1 to 30 negative samples ` +
+      'per edge: the repulsion weight (dᵢ + dⱼ)m / 2n grows with m, so ν* binarises less and the ring should ' +
+      'keep more of its width.',
   },
 ];
 

@@ -24,6 +24,8 @@ export type SweepColours =
 export interface SweepPanelMetrics extends SweepMetrics {
   /** The loss the run minimised, summed over the pairs of its last epoch (UMAP: eq. 11; t-SNE: KL). */
   finalLoss: number;
+  /** The input ring's thickness (ring data), the reference of `ringThickness`. */
+  inputRingThickness?: number;
 }
 
 export interface SweepPanel {
@@ -170,7 +172,11 @@ export async function runSweep(
         }),
         finalLoss: finalLossOf(totals),
       };
-      if (ring) metrics.ringThickness = ringThickness(ring);
+      const inputRing = ringPoints(dataset, dataset.points, config);
+      if (ring && inputRing) {
+        metrics.ringThickness = ringThickness(ring);
+        metrics.inputRingThickness = ringThickness(inputRing);
+      }
       const panel: SweepPanel = {
         value: config[spec.parameter],
         config,

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { sameConfig } from '../../engine/config';
 import type { Frame } from '../../engine/frame';
+import type { SweepSpec } from '../../engine/sweep';
 import type { LossHistory } from '../../state/lossHistory';
 import { type ExplorerState, useExplorerStore } from '../../state/store';
 import { useThrottledStoreValue } from '../../state/useThrottledStoreValue';
@@ -25,7 +26,7 @@ const verdictLabels: Record<Verdict, string> = {
   pending: 'not decided yet',
 };
 
-function ToggleButton({ toggle }: { toggle: PresetToggle }) {
+function ToggleButton({ toggle, sweep }: { toggle: PresetToggle; sweep?: SweepSpec }) {
   const config = useExplorerStore((state) => state.config);
   const switchSetting = useSwitchSetting();
   const inSecond = Object.entries(toggle.states[1]).every(
@@ -33,7 +34,11 @@ function ToggleButton({ toggle }: { toggle: PresetToggle }) {
   );
   const target = inSecond ? 0 : 1;
   return (
-    <button type="button" className="preset-toggle" onClick={() => switchSetting(toggle.states[target])}>
+    <button
+      type="button"
+      className="preset-toggle"
+      onClick={() => void switchSetting(toggle.states[target], sweep)}
+    >
       {toggle.labels[target]}
     </button>
   );
@@ -103,6 +108,7 @@ export function ClaimCard() {
   const histograms = useExplorerStore((state) => state.histograms);
   const multiSeed = useExplorerStore((state) => state.multiSeed);
   const table1 = useExplorerStore((state) => state.table1);
+  const sweep = useExplorerStore((state) => state.sweep);
   const preset = presets.find((entry) => entry.id === activeId);
 
   // The label agreement is an O(n²) scan: only on a settled embedding (ended or paused).
@@ -135,6 +141,7 @@ export function ClaimCard() {
     table: quickTable && frame && quickTable.runId === frame.runId ? quickTable.rows : null,
     table1: table1 ?? null,
     labels,
+    sweep,
     earlier,
   };
   const claims = presetClaims(preset.id, data);
@@ -142,7 +149,7 @@ export function ClaimCard() {
     sameConfig({ ...presetConfig(preset), ...state }, config),
   );
   const ownSettings = sameConfig({ ...presetConfig(preset), threads: config.threads }, config) || toggled;
-  const running = frame?.status === 'running' || seeds.phase === 'running';
+  const running = frame?.status === 'running' || seeds.phase === 'running' || sweep?.status === 'running';
   return (
     <div
       role="note"
@@ -177,7 +184,12 @@ export function ClaimCard() {
           The settings now differ from the preset’s: the numbers below are of the run on screen.
         </p>
       )}
-      {preset.toggle && <ToggleButton toggle={preset.toggle} />}
+      {preset.toggle && (
+        <ToggleButton
+          toggle={preset.toggle}
+          sweep={preset.action.kind === 'sweep' ? preset.action.sweep : undefined}
+        />
+      )}
       {preset.action.kind === 'seeds' && <SeedsProgress state={seeds} />}
       <ul className="claims" aria-label={`${preset.figure}: the paper against this run`}>
         {claims.map((claim) => (

@@ -29,6 +29,7 @@ function run(overrides: Partial<RunData> = {}, config: Partial<ExplorerConfig> =
     table: null,
     table1: null,
     labels: null,
+    sweep: null,
     earlier: {},
     ...overrides,
   };

@@ -9,6 +9,7 @@ import { lossRatioClaim, trackingClaim } from './lossClaims';
 import type { Claim, RunData } from './runData';
 import { separationClaim } from './separationClaim';
 import { denseWeightClaim, followsClaim, pilesUpClaim, smallDataBoundClaim } from './similarityClaims';
+import { sweepKeepsWidthClaim, sweepTrendClaim } from './sweepClaims';
 import { table1Claims } from './table1Claims';
 import { thicknessClaim } from './thicknessClaim';
 
@@ -114,6 +115,84 @@ export function presetClaims(presetId: string, data: RunData): Claim[] {
         ),
       ];
     }
+    case 'iclr-spectrum':
+      return [
+        sweepTrendClaim(data.sweep, {
+          id: 'spectrum-recall',
+          claim:
+            'ICLR 2023: along the NEG spectrum from t-SNE-like (s = 0) to UMAP-like (s = 1) the kNN recall falls — local ' +
+            'structure is traded for more compact clusters.',
+          metric: 'knnRecall10',
+          direction: 'falls',
+          parameter: 'spectrum',
+        }),
+        sweepTrendClaim(data.sweep, {
+          id: 'spectrum-global',
+          claim:
+            'ICLR 2023: towards the UMAP end the global structure improves (here: the distance correlation rises).',
+          metric: 'distanceCorrelation',
+          direction: 'rises',
+          parameter: 'spectrum',
+        }),
+      ];
+    case 'iclr-m':
+      return [
+        sweepTrendClaim(data.sweep, {
+          id: 'negtsne-m-recall',
+          claim:
+            'ICLR 2023: with Z̄ = n²/m, more negative samples move Neg-t-SNE towards t-SNE, so the kNN recall rises with m.',
+          metric: 'knnRecall10',
+          direction: 'rises',
+          parameter: 'm',
+        }),
+      ];
+    case 'jmlr-rho':
+      return [
+        sweepTrendClaim(data.sweep, {
+          id: 'rho-recall',
+          claim:
+            'JMLR 2022: stronger attraction (larger ρ) trades local for global structure — the kNN recall falls with ρ …',
+          metric: 'knnRecall10',
+          direction: 'falls',
+          parameter: 'exaggeration',
+        }),
+        sweepTrendClaim(data.sweep, {
+          id: 'rho-global',
+          claim: '… and the global structure (the distance correlation) improves.',
+          metric: 'distanceCorrelation',
+          direction: 'rises',
+          parameter: 'exaggeration',
+        }),
+      ];
+    case 'apph-n':
+      if (data.sweep?.base.sampling === 'corrected')
+        return [
+          sweepKeepsWidthClaim(
+            data.sweep,
+            '§7.3: under the corrected sampling the targets are μ at every n, so the ring keeps its width at every size.',
+          ),
+        ];
+      return [
+        sweepTrendClaim(data.sweep, {
+          id: 'contraction-n',
+          claim:
+            '§4 and App. H: UMAP’s over-contraction grows with the dataset size — the ring thins as n grows.',
+          metric: 'ringThickness',
+          direction: 'falls',
+          parameter: 'n',
+        }),
+      ];
+    case 'apph-m':
+      return [
+        sweepTrendClaim(data.sweep, {
+          id: 'contraction-m',
+          claim:
+            'Eq. 15 and App. H: more negative samples raise the repulsion weight (dᵢ + dⱼ)m / 2n, so ν* binarises less and the ring keeps more of its width.',
+          metric: 'ringThickness',
+          direction: 'rises',
+          parameter: 'm',
+        }),
+      ];
     default:
       return [];
   }

@@ -17,6 +17,9 @@ export const TRACKING_GAP = 0.1;
 /** A ratio "reproduces" the paper's size when it is within a factor of 3 of it. */
 export const SIZE_FACTOR = 3;
 
+/** A sweep's metric "falls" or "rises" when it moves by more than 2 % of its first value, first panel to last. */
+export const SWEEP_TREND_CHANGE = 0.02;
+
 /** "Piles up near 1": more than half of the pairs at or above 0.8. */
 export const PILED_SHARE = 0.5;
 

@@ -4,6 +4,7 @@ import type { ExplorerConfig } from '../../engine/config';
 import type { Histograms, RunStatus } from '../../engine/frame';
 import type { MultiSeedCurves } from '../../engine/multiSeed';
 import type { Table1Seeds } from '../../engine/table1';
+import type { SweepView } from '../../state/store';
 import type { LabelAgreement } from './labelAgreement';
 import type { LatestLosses } from './latestLosses';
 
@@ -52,6 +53,8 @@ export interface RunData {
   /** Table 1 over seeds (the store's `table1`), when computed. */
   table1: Table1Seeds | null;
   labels: LabelAgreement | null;
+  /** The sweep on screen (the sweep presets' claims read it). */
+  sweep: SweepView | null;
   /** Finished runs of this session, by preset id (the run's configuration was that preset's). */
   earlier: Partial<Record<string, FinishedRun>>;
 }
