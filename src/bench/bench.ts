@@ -29,6 +29,7 @@ import {
   targetTable,
   umapJsTable,
 } from './report';
+import { runSweepTarget } from './sweepTarget';
 import { runTargets, type TargetResult } from './targets';
 import { benchUmapJs } from './umapJsBench';
 
@@ -96,6 +97,9 @@ async function main(): Promise<void> {
       helpers && { maxThreads: options.threads, startHelper: helpers.startHelper },
     );
     await helpers?.close();
+    const sweep = await runSweepTarget(options.seed);
+    process.stderr.write(`bench: ${sweep.name}: ${(sweep.ms / 1000).toFixed(1)} s\n`);
+    targets.push(sweep);
   }
 
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
