@@ -49,7 +49,15 @@ export interface Run {
  * 1/(1 + d²) for InfoNCE and t-SNE.
  */
 export function similarityOf(run: Readonly<Run>): (distSquared: number) => number {
-  const { config, artifacts } = run;
+  return lossSimilarity(run.config, run.artifacts, run.normalization);
+}
+
+/** similarityOf for a configuration, its artifacts and the Z̄ of NEG's or NCE's latest epoch. */
+export function lossSimilarity(
+  config: ExplorerConfig,
+  artifacts: Pick<Artifacts, 'a' | 'b' | 'dataset'>,
+  normalization?: number,
+): (distSquared: number) => number {
   const { a, b } = artifacts;
   switch (config.loss) {
     case 'umap':
@@ -57,7 +65,7 @@ export function similarityOf(run: Readonly<Run>): (distSquared: number) => numbe
     case 'neg':
     case 'nce': {
       const { n } = artifacts.dataset;
-      const c = negEstimatorScale(config.m, run.normalization ?? (n * n) / config.m, n);
+      const c = negEstimatorScale(config.m, normalization ?? (n * n) / config.m, n);
       return (distSquared) => negEstimator(distSquared, c);
     }
     default:

@@ -137,10 +137,11 @@ export function createExplorerStore() {
       })),
     addSweepPanel: (panel, index) =>
       set((state) => {
-        if (!state.sweep || state.sweep.status !== 'running') return {};
-        const panels = state.sweep.panels.slice(0, index);
+        const { sweep } = state;
+        if (sweep?.status !== 'running') return {};
+        const panels = sweep.panels.slice(0, index);
         panels[index] = panel;
-        return { sweep: { ...state.sweep, panels } };
+        return { sweep: { ...sweep, panels } };
       }),
     sweepProgress: null,
     setSweepProgress: (sweepProgress) => set({ sweepProgress }),

@@ -2,17 +2,21 @@ import { useEffect } from 'react';
 import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
 import { useLinkStore } from './linkStore';
 import { useExplorerStore } from './store';
-import { decodeConfig, encodeConfig } from './urlCodec';
+import { type DecodedUrl, decodeConfig, encodeConfig } from './urlCodec';
 import type { RunClient } from './workerClient';
 
 /** Configurations applied within this time of the previous one belong to the same adjustment. */
 const HISTORY_MERGE_MS = 1000;
 
-/** The configuration a page opens with: the link's, or the default (the paper ring). */
-export function configFromLocation(): ExplorerConfig {
-  const { config, notices, csv } = decodeConfig(window.location.hash);
-  useLinkStore.getState().setFromLink(notices, csv);
-  return config;
+/**
+ * The link in the address bar, on opening and on back/forward: its configuration (the default, the
+ * paper ring, without one) and the sweep it shows; what it had wrong and the CSV it names go to the
+ * link store.
+ */
+export function readLocation(): DecodedUrl {
+  const decoded = decodeConfig(window.location.hash);
+  useLinkStore.getState().setFromLink(decoded.notices, decoded.csv);
+  return decoded;
 }
 
 /**
@@ -36,23 +40,31 @@ export function useUrlSync(client: RunClient | null) {
     if (!client) return;
     let lastWrite = Number.NEGATIVE_INFINITY;
     const applyLocation = () => {
-      const config = runnableConfig(configFromLocation());
+      const config = runnableConfig(readLocation().config);
       const inEffect = useExplorerStore.getState().frame?.config;
       if (!inEffect || !sameConfig(config, inEffect)) void client.configure(config);
     };
     window.addEventListener('popstate', applyLocation);
     const unsubscribe = useExplorerStore.subscribe((state, previous) => {
       const config = state.frame?.config;
-      if (!config || config === previous.frame?.config) return;
-      if (sameConfig(decodeConfig(window.location.hash).config, config)) return;
+      const configChanged = config !== previous.frame?.config;
+      const sweepChanged = state.sweep?.spec !== previous.sweep?.spec;
+      if (!config || (!configChanged && !sweepChanged)) return;
       const csv = config.dataset === 'csv' ? state.csv : null;
-      // A drag of a slider restarts the run at every step: the steps of one adjustment share one
-      // history entry, so one Back undoes the adjustment.
-      const now = performance.now();
-      const merge = now - lastWrite < HISTORY_MERGE_MS;
-      lastWrite = now;
-      if (merge) window.history.replaceState(null, '', encodeConfig(config, csv));
-      else window.history.pushState(null, '', encodeConfig(config, csv));
+      // The link carries the sweep while its view is open, so a copied address shows it too.
+      const hash = encodeConfig(config, csv, state.sweep?.spec ?? null);
+      if (configChanged && !sameConfig(decodeConfig(window.location.hash).config, config)) {
+        // A drag of a slider restarts the run at every step: the steps of one adjustment share one
+        // history entry, so one Back undoes the adjustment.
+        const now = performance.now();
+        const merge = now - lastWrite < HISTORY_MERGE_MS;
+        lastWrite = now;
+        if (merge) window.history.replaceState(null, '', hash);
+        else window.history.pushState(null, '', hash);
+      } else if (sweepChanged) {
+        // Opening or closing a sweep view is not a new configuration: no history entry of its own.
+        window.history.replaceState(null, '', hash);
+      }
     });
     return () => {
       window.removeEventListener('popstate', applyLocation);

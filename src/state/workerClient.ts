@@ -169,7 +169,13 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
         notices: checked.notices,
         status: 'running',
       });
-      state.setSweepProgress({ panel: 0, panels: checked.configs.length, stage: 'building', done: 0, total: 1 });
+      state.setSweepProgress({
+        panel: 0,
+        panels: checked.configs.length,
+        stage: 'building',
+        done: 0,
+        total: 1,
+      });
       let active = true;
       const finish = (patch: Partial<NonNullable<ExplorerState['sweep']>>) => {
         const current = store.getState().sweep;

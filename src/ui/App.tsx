@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
+import { runLinkedSweep } from '../state/linkedSweep';
 import { useExplorerStore } from '../state/store';
-import { configFromLocation, runnableConfig, useUrlSync } from '../state/urlSync';
+import { readLocation, runnableConfig, useUrlSync } from '../state/urlSync';
 import { type RunClient, startRunClient } from '../state/workerClient';
 import { Adjustments } from './Adjustments';
 import { BigRunConfirm } from './BigRunConfirm';
@@ -21,6 +22,7 @@ import { RestartNote } from './RestartNote';
 import { RunReadouts } from './RunReadouts';
 import { RunClientContext } from './runClientContext';
 import { ScatterPanel } from './scatter/ScatterPanel';
+import { SweepPanel } from './sweep/SweepPanel';
 import { Table1Panel } from './Table1Panel';
 import { UpdateNotice } from './UpdateNotice';
 
@@ -35,8 +37,13 @@ export function App() {
   useEffect(() => {
     const started = startRunClient();
     setClient(started);
-    void started.configure(runnableConfig(configFromLocation()));
-    return () => started.dispose();
+    const link = readLocation();
+    void started.configure(runnableConfig(link.config));
+    const stopWaiting = link.sweep ? runLinkedSweep(started, link.config, link.sweep) : undefined;
+    return () => {
+      stopWaiting?.();
+      started.dispose();
+    };
   }, []);
 
   return (
@@ -82,6 +89,7 @@ export function App() {
           <Table1Panel />
           <ExportPanel />
         </aside>
+        <SweepPanel />
       </div>
     </RunClientContext.Provider>
   );

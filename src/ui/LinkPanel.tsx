@@ -3,18 +3,19 @@ import { useLinkStore } from '../state/linkStore';
 import { useExplorerStore } from '../state/store';
 import { encodeConfig } from '../state/urlCodec';
 
-/** "Copy link" for the configuration in effect, and what the opening link had wrong. */
+/** "Copy link" for the configuration in effect (and the sweep shown), and what the opening link had wrong. */
 export function LinkPanel() {
   const notices = useLinkStore((state) => state.notices);
   const linkedCsv = useLinkStore((state) => state.linkedCsv);
   const config = useExplorerStore((state) => state.frame?.config);
   const loadedCsv = useExplorerStore((state) => state.csv);
+  const sweep = useExplorerStore((state) => state.sweep?.spec ?? null);
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
 
   const copy = async () => {
     if (!config) return;
     const url = new URL(window.location.href);
-    url.hash = encodeConfig(config, config.dataset === 'csv' ? loadedCsv : null);
+    url.hash = encodeConfig(config, config.dataset === 'csv' ? loadedCsv : null, sweep);
     try {
       await navigator.clipboard.writeText(url.href);
       setCopied('copied');

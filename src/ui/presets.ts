@@ -220,8 +220,9 @@ export const presets: readonly Preset[] = [
     focus: 'sweep',
     caption: () =>
       'UMAP on the uniform ring, started at the input, with n from 500 to 16 000 points: the repulsion weight ' +
-      '(dᵢ + dⱼ)m / 2n of eq. 12 falls with n, so the targets ν* binarise more and the ring should thin. Switch to ' +
-      '§7.3’s corrected sampling to run the same sweep under it; the metric chart keeps the first sweep dashed.',
+      '(dᵢ + dⱼ)m / 2n of eq. 12 falls with n, so the targets ν* binarise more; watch the share of pairs with ' +
+      'ν ≥ 0.8 and the panels’ substructures. Switch to §7.3’s corrected sampling to run the same sweep under it ' +
+      '(slower: that sampling runs on the TypeScript reference); the metric chart keeps the first sweep dashed.',
     toggle: {
       states: [{ sampling: 'umap' }, { sampling: 'corrected' }],
       labels: ['Sweep with UMAP sampling', 'Sweep with corrected sampling (§7.3)'],

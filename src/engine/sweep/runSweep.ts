@@ -6,6 +6,7 @@
  * n sweep hold different points and are not aligned.
  */
 import { CancelledError } from '../../core/cancel';
+import { pairSimilarities } from '../../core/losses';
 import { procrustesAlign, ringThickness, type SweepMetrics, sweepMetrics } from '../../core/metrics';
 import type { Optimizer } from '../../core/optimizer';
 import type { Dataset } from '../../core/types';
@@ -13,7 +14,7 @@ import type { ExplorerConfig } from '../config';
 import type { ConfigContext } from '../configRules';
 import { type SliceLoop, stepInSlices } from '../multiSeed';
 import { createRunOptimizer, createStageCache, type ExternalDataset } from '../pipeline';
-import { ringPoints } from '../run';
+import { lossSimilarity, ringPoints } from '../run';
 import { checkSweep, type SweepSpec } from './sweepSpec';
 
 /** How a panel's points are coloured: by class, or by the angle of each point about the input's centre. */
@@ -26,6 +27,20 @@ export interface SweepPanelMetrics extends SweepMetrics {
   finalLoss: number;
   /** The input ring's thickness (ring data), the reference of `ringThickness`. */
   inputRingThickness?: number;
+  /**
+   * Share of the graph's stored pairs whose embedding similarity ν (the loss's own: UMAP's φ, NEG's
+   * ξ, the Cauchy kernel) is at least NEAR_ONE: how binarised the layout is (§5, Fig. 4).
+   */
+  nearOneShare: number;
+}
+
+/** ν at or above this counts as "near 1" (the claims' "piles up near 1" uses the same bound). */
+export const NEAR_ONE = 0.8;
+
+function nearOneShare(nu: Float32Array): number {
+  let near = 0;
+  for (let p = 0; p < nu.length; p++) if (nu[p] >= NEAR_ONE) near++;
+  return nu.length > 0 ? near / nu.length : 0;
 }
 
 export interface SweepPanel {
@@ -171,6 +186,9 @@ export async function runSweep(
           highKnn: knn && knn.k >= 11 ? knn : undefined,
         }),
         finalLoss: finalLossOf(totals),
+        nearOneShare: nearOneShare(
+          pairSimilarities(artifacts.graph, embedding, lossSimilarity(config, artifacts, normalization)),
+        ),
       };
       const inputRing = ringPoints(dataset, dataset.points, config);
       if (ring && inputRing) {

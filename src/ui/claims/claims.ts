@@ -9,7 +9,7 @@ import { lossRatioClaim, trackingClaim } from './lossClaims';
 import type { Claim, RunData } from './runData';
 import { separationClaim } from './separationClaim';
 import { denseWeightClaim, followsClaim, pilesUpClaim, smallDataBoundClaim } from './similarityClaims';
-import { sweepKeepsWidthClaim, sweepTrendClaim } from './sweepClaims';
+import { sweepTrendClaim } from './sweepClaims';
 import { table1Claims } from './table1Claims';
 import { thicknessClaim } from './thicknessClaim';
 
@@ -167,18 +167,25 @@ export function presetClaims(presetId: string, data: RunData): Claim[] {
     case 'apph-n':
       if (data.sweep?.base.sampling === 'corrected')
         return [
-          sweepKeepsWidthClaim(
-            data.sweep,
-            '§7.3: under the corrected sampling the targets are μ at every n, so the ring keeps its width at every size.',
-          ),
+          sweepTrendClaim(data.sweep, {
+            id: 'corrected-n',
+            claim:
+              '§7.3: under the corrected sampling the targets are μ at every n — the repulsion per point no longer ' +
+              'shrinks with n — so the share of pairs pulled near ν = 1 stays put as n grows.',
+            metric: 'nearOneShare',
+            direction: 'stays',
+            parameter: 'n',
+          }),
         ];
       return [
         sweepTrendClaim(data.sweep, {
           id: 'contraction-n',
           claim:
-            '§4 and App. H: UMAP’s over-contraction grows with the dataset size — the ring thins as n grows.',
-          metric: 'ringThickness',
-          direction: 'falls',
+            '§4, §6 and App. H: over-contraction grows with the dataset size — the repulsion weight (dᵢ + dⱼ)m / 2n ' +
+            'falls with n, ν* binarises, and more pairs are pulled to ν near 1 (for a denser single ring as line-like ' +
+            'substructures within its width rather than a thinner ring, App. H.3).',
+          metric: 'nearOneShare',
+          direction: 'rises',
           parameter: 'n',
         }),
       ];

@@ -20,6 +20,9 @@ export const SIZE_FACTOR = 3;
 /** A sweep's metric "falls" or "rises" when it moves by more than 2 % of its first value, first panel to last. */
 export const SWEEP_TREND_CHANGE = 0.02;
 
+/** A sweep's metric "stays" when it moves by at most 10 % of its first value, first panel to last. */
+export const SWEEP_FLAT_CHANGE = 0.1;
+
 /** "Piles up near 1": more than half of the pairs at or above 0.8. */
 export const PILED_SHARE = 0.5;
 

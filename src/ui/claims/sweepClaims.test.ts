@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../engine/config';
 import type { SweepPanel } from '../../engine/sweep';
 import type { SweepView } from '../../state/store';
-import { KEPT_RATIO, SWEEP_TREND_CHANGE } from './criteria';
-import { sweepKeepsWidthClaim, sweepTrendClaim } from './sweepClaims';
+import { SWEEP_FLAT_CHANGE, SWEEP_TREND_CHANGE } from './criteria';
+import { sweepTrendClaim } from './sweepClaims';
 
 /** A finished spectrum sweep whose panels have these recalls. */
 function sweepOf(recalls: number[], status: SweepView['status'] = 'done'): SweepView {
@@ -13,7 +13,13 @@ function sweepOf(recalls: number[], status: SweepView['status'] = 'done'): Sweep
       config: defaultConfig,
       embedding: new Float32Array(0),
       colours: { kind: 'hue', hue: new Float32Array(0) },
-      metrics: { knnRecall10: recall, finalLoss: 1, ringThickness: recall, inputRingThickness: 0.5 },
+      metrics: {
+        knnRecall10: recall,
+        finalLoss: 1,
+        ringThickness: recall,
+        inputRingThickness: 0.5,
+        nearOneShare: 0.5,
+      },
       seconds: 1,
     }),
   );
@@ -53,10 +59,11 @@ describe('sweep claims', () => {
     expect(sweepTrendClaim(null, falls).verdict).toBe('pending');
   });
 
-  it('keeps its width only when every panel keeps KEPT_RATIO of its input thickness', () => {
-    expect(sweepKeepsWidthClaim(sweepOf([0.5, 0.48]), '§7.3').verdict).toBe('reproduced');
-    const thin = sweepKeepsWidthClaim(sweepOf([0.5, 0.5 * KEPT_RATIO * 0.9]), '§7.3');
-    expect(thin.verdict).toBe('differs');
-    expect(thin.why).toMatch(/s = 1/);
+  it('stays when the metric moves by at most SWEEP_FLAT_CHANGE either way', () => {
+    const stays = { ...falls, direction: 'stays' as const };
+    expect(sweepTrendClaim(sweepOf([0.3, 0.3 * (1 + SWEEP_FLAT_CHANGE / 2)]), stays).verdict).toBe(
+      'reproduced',
+    );
+    expect(sweepTrendClaim(sweepOf([0.3, 0.3 * (1 - 2 * SWEEP_FLAT_CHANGE)]), stays).verdict).toBe('differs');
   });
 });

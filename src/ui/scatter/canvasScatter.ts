@@ -2,12 +2,12 @@ import type { PointColouring } from './pointColours';
 import type { ScatterRenderer, ScatterScene } from './scene';
 
 /** Point indices grouped by palette entry (CSR-like: offsets into one index array). */
-interface Batches {
+export interface Batches {
   offsets: Int32Array;
   order: Int32Array;
 }
 
-function batchByColour({ palette, paletteIndex }: PointColouring): Batches {
+export function batchByColour({ palette, paletteIndex }: PointColouring): Batches {
   const colours = palette.length;
   const offsets = new Int32Array(colours + 1);
   for (let i = 0; i < paletteIndex.length; i++) offsets[paletteIndex[i] + 1] += 1;

@@ -25,6 +25,7 @@ export const sweepMetricLabels: Record<SweepMetricKey, string> = {
   classAccuracy10: 'class 10-NN accuracy',
   distanceCorrelation: 'distance correlation',
   ringThickness: 'ring thickness',
+  nearOneShare: 'pairs with ν ≥ 0.8',
   finalLoss: 'final loss',
 };
 const sweepMetricKeys = Object.keys(sweepMetricLabels) as SweepMetricKey[];

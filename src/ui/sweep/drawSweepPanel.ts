@@ -1,0 +1,59 @@
+import type { SweepColours } from '../../engine/sweep';
+import { type Batches, batchByColour } from '../scatter/canvasScatter';
+import { colourByHue, colourByLabel, type PointColouring } from '../scatter/pointColours';
+import { fitBox, sizeDrawingBuffer, viewFor } from '../scatter/scene';
+
+/** Point side in CSS px: small, so 10 000 points in a thumbnail still show where they crowd… */
+const POINT_SIZE = 1.5;
+/** …and translucent, so overlapping points darken. */
+const POINT_ALPHA = 0.6;
+const MARGIN_PX = 6;
+const NO_ZOOM = { k: 1, x: 0, y: 0 };
+
+/** A panel's colours as the main scatter draws them (same palette), grouped for drawing once. */
+export interface PanelColouring {
+  colouring: PointColouring;
+  batches: Batches;
+}
+
+export function panelColouring(colours: SweepColours): PanelColouring {
+  const colouring =
+    colours.kind === 'label' ? colourByLabel(colours.labels, colours.names.length) : colourByHue(colours.hue);
+  return { colouring, batches: batchByColour(colouring) };
+}
+
+/**
+ * Draws one panel's n×2 layout into a side × side CSS px canvas at `pixelRatio`, fitted to its own
+ * bounding square (one scale for both axes, so shapes are not stretched). One pass over the points,
+ * grouped by colour, so a panel costs one fillStyle per colour and one fillRect per point.
+ */
+export function drawSweepPanel(
+  canvas: HTMLCanvasElement,
+  points: Float32Array,
+  { colouring, batches }: PanelColouring,
+  side: number,
+  pixelRatio: number,
+) {
+  sizeDrawingBuffer(canvas, side, side, pixelRatio);
+  const context = canvas.getContext('2d');
+  if (!context) return;
+  context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  context.clearRect(0, 0, side, side);
+  context.globalAlpha = POINT_ALPHA;
+  const { sx, ox, sy, oy } = viewFor(fitBox(points), NO_ZOOM, side, side, MARGIN_PX);
+  const half = POINT_SIZE / 2;
+  const n = points.length / 2;
+  for (let c = 0; c + 1 < batches.offsets.length; c++) {
+    context.fillStyle = colouring.palette[c];
+    for (let o = batches.offsets[c]; o < batches.offsets[c + 1]; o++) {
+      const i = batches.order[o];
+      if (i >= n) continue;
+      context.fillRect(
+        sx * points[2 * i] + ox - half,
+        sy * points[2 * i + 1] + oy - half,
+        POINT_SIZE,
+        POINT_SIZE,
+      );
+    }
+  }
+}
