@@ -34,7 +34,7 @@ export function SweepMetricTable({ sweep }: { sweep: SweepView }) {
                 </td>
               );
             })}
-            <td>{formatThreeDigits(panel.seconds)}</td>
+            <td data-column="seconds">{formatThreeDigits(panel.seconds)}</td>
           </tr>
         ))}
       </tbody>

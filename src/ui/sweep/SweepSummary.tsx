@@ -14,7 +14,7 @@ export function SweepSummary({ sweep }: { sweep: SweepView }) {
         </ul>
       )}
       {status === 'done' && elapsedSeconds !== undefined && (
-        <p className="chart-note">
+        <p className="chart-note" data-testid="sweep-elapsed">
           {count} panels in {formatElapsed(elapsedSeconds)}, one thread each, so each is reproducible from the
           seed.
         </p>
