@@ -5,9 +5,10 @@ import { defaultConfig } from '../engine/config';
 import { denseRowNote, PAPER_TABLE1_EPOCHS, PAPER_TABLE1_SEEDS } from '../engine/table1Reference';
 import { useExplorerStore } from '../state/store';
 import type { RunClient } from '../state/workerClient';
-import { formatElapsed, formatInteger, formatPercent } from './format';
+import { formatInteger } from './format';
 import { useRunClient } from './runClientContext';
 import { QuickTable, SeedsTable } from './Table1Tables';
+import { TaskProgress } from './TaskProgress';
 
 interface Table1State {
   /** The quick table: one run, the current one (engine.lossTable). */
@@ -56,21 +57,13 @@ export async function computePaperTable1(client: RunClient, dense: boolean): Pro
 function Table1Progress({ client }: { client: RunClient | null }) {
   const progress = useExplorerStore((state) => state.table1Progress);
   if (!progress) return null;
-  const fraction = progress.total > 0 ? progress.done / progress.total : 0;
-  const left =
-    progress.remainingSeconds === undefined
-      ? 'estimating the time left…'
-      : `about ${formatElapsed(progress.remainingSeconds)} left`;
   return (
-    <p role="status" className="preset-progress">
-      <label>
-        Table 1 over seeds: {formatInteger(progress.done)} of {formatInteger(progress.total)} epochs{' '}
-        <progress max={1} value={fraction} /> {formatPercent(fraction)}, {left}
-      </label>{' '}
-      <button type="button" onClick={() => client && void client.cancel()}>
-        Cancel
-      </button>
-    </p>
+    <TaskProgress
+      what={`Table 1 over seeds: ${formatInteger(progress.done)} of ${formatInteger(progress.total)} epochs`}
+      fraction={progress.total > 0 ? progress.done / progress.total : 0}
+      remainingSeconds={progress.remainingSeconds}
+      onCancel={() => client && void client.cancel()}
+    />
   );
 }
 

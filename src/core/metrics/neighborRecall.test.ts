@@ -2,19 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { gaussianBlobs } from '../data/datasets';
 import { nearestNeighbors } from '../neighbors/knn';
 import { createRng } from '../random';
+import { firstTwo } from '../testing/firstTwo';
 import type { Dataset, KnnResult } from '../types';
 import { knnRecall } from './metrics';
 import { knnRecallFromNeighbors, neighborSetRecall } from './neighborRecall';
-
-/** The first two coordinates of every point: a crude projection with recall strictly between 0 and 1. */
-function firstTwo(ds: Dataset): Float32Array {
-  const out = new Float32Array(2 * ds.n);
-  for (let i = 0; i < ds.n; i++) {
-    out[2 * i] = ds.points[i * ds.dim];
-    out[2 * i + 1] = ds.points[i * ds.dim + 1];
-  }
-  return out;
-}
 
 describe('knnRecallFromNeighbors', () => {
   const ds = gaussianBlobs({ n: 600, dim: 10, centers: 3, seed: 2 });

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { gaussianBlobs, paperRing } from '../data/datasets';
 import { nearestNeighbors } from '../neighbors/knn';
 import { createRng } from '../random';
-import type { Dataset } from '../types';
+import { firstTwo } from '../testing/firstTwo';
 import { classKnnAccuracy } from './classAccuracy';
 import { distanceCorrelation, knnRecall, ringThickness } from './metrics';
 import { sweepMetrics } from './sweepMetrics';
-
-/** The first two coordinates of every point. */
-function firstTwo(ds: Dataset): Float32Array {
-  const out = new Float32Array(2 * ds.n);
-  for (let i = 0; i < ds.n; i++) {
-    out[2 * i] = ds.points[i * ds.dim];
-    out[2 * i + 1] = ds.points[i * ds.dim + 1];
-  }
-  return out;
-}
 
 describe('sweepMetrics', () => {
   it('gives recall 1, distance correlation 1 and the input thickness when the layout is the 2-D data', () => {

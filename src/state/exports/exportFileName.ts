@@ -19,7 +19,7 @@ export function fileSlug(text: string): string {
 /**
  * The settings in which `config` differs from the default run, as short file-name parts in a fixed
  * order, e.g. `inverted`, `k30`, `cosine`, `spectral`, `e750`, `m10`, `lr0.5`, `md0.001`, `push`,
- * `corrected`, `t2`; none for the defaults, so the usual names stay short.
+ * `corrected`, `t2`, `neg`, `s0.5`, `tsne-rho4`; none for the defaults, so the usual names stay short.
  */
 export function settingsParts(config: ExplorerConfig): string[] {
   const parts: string[] = [];
@@ -35,6 +35,11 @@ export function settingsParts(config: ExplorerConfig): string[] {
   if (config.pushNegatives) parts.push('push');
   if (differs('sampling')) parts.push(config.sampling);
   if (differs('threads')) parts.push(`t${config.threads}`);
+  if (differs('loss')) parts.push(config.loss === 'tsne' ? `tsne-rho${config.exaggeration}` : config.loss);
+  if (config.loss === 'neg' || config.loss === 'infonce') {
+    if (config.loss === 'neg' && differs('normalization')) parts.push('zbar-per-m');
+    else parts.push(`s${config.spectrum}`);
+  }
   return parts;
 }
 

@@ -151,6 +151,19 @@ describe('umapLearnSnippet', () => {
     expect(code).not.toMatch(/push_tail|corrected/);
   });
 
+  it('says first that umap-learn has no contrastive loss or t-SNE, and where those run', () => {
+    const header = (config: Partial<ExplorerConfig>) => {
+      const lines = linesOf(config);
+      return lines.slice(0, lines.indexOf('import numpy as np')).join('\n');
+    };
+    expect(header({ loss: 'neg' })).toContain(
+      "NOT THE SAME RUN: the explorer minimised NEG (Neg-t-SNE), not UMAP's loss",
+    );
+    expect(header({ loss: 'neg' })).toContain("CNE(loss_mode='neg')");
+    expect(header({ loss: 'tsne' })).toContain("openTSNE's TSNE(exaggeration=...)");
+    expect(header({})).not.toContain('minimised');
+  });
+
   it('builds dense similarities for all pairs from find_ab_params with the configured min_dist', () => {
     const lines = linesOf({ similarity: 'dense', minDist: 0.5, n: 300 });
     expect(lines).toContain(
@@ -442,6 +455,13 @@ describe('exportFileName', () => {
       { seed: 4 },
       { n: 500 },
       { dataset: 'rings' },
+      { loss: 'neg' },
+      { loss: 'neg', spectrum: 0 },
+      { loss: 'neg', normalization: 'per-m' },
+      { loss: 'nce' },
+      { loss: 'infonce' },
+      { loss: 'tsne' },
+      { loss: 'tsne', exaggeration: 4 },
     ];
     const names = variants.map((variant) =>
       exportFileName({ ...defaultConfig, ...variant }, 'embedding', 'csv'),

@@ -12,8 +12,22 @@ const FORK = 'hci-unihd/UMAPs-true-loss';
 
 /**
  * The first lines: what the script is, and every way in which it cannot be the explorer's run
- * (stock umap-learn has no push of negative samples and no corrected sampling).
+ * (stock umap-learn has no push of negative samples, no corrected sampling and only UMAP's loss).
  */
+/** The losses other than UMAP's, as the header names them, and where they come from. */
+const lossNames: Record<Exclude<ExplorerConfig['loss'], 'umap'>, string> = {
+  neg: 'NEG (Neg-t-SNE)',
+  nce: 'NCE',
+  infonce: 'InfoNCE',
+  tsne: 't-SNE with exaggeration',
+};
+const lossHomes: Record<Exclude<ExplorerConfig['loss'], 'umap'>, string> = {
+  neg: "contrastive-ne's CNE(loss_mode='neg') runs it",
+  nce: "contrastive-ne's CNE(loss_mode='nce') runs it",
+  infonce: "contrastive-ne's CNE(loss_mode='infonce') runs it",
+  tsne: "openTSNE's TSNE(exaggeration=...) runs it",
+};
+
 function headerLines(config: ExplorerConfig): string[] {
   const lines = [
     '# The UMAP True-Loss Explorer run, in stock umap-learn 0.5 (Damrich & Hamprecht, NeurIPS 2021).',
@@ -29,6 +43,12 @@ function headerLines(config: ExplorerConfig): string[] {
     lines.push(
       "# NOT THE SAME RUN: the explorer used the paper's corrected sampling (section 7.3, eq. 18), which",
       "# umap-learn has no counterpart for, so this runs umap-learn's own negative sampling.",
+    );
+  }
+  if (config.loss !== 'umap') {
+    lines.push(
+      `# NOT THE SAME RUN: the explorer minimised ${lossNames[config.loss]}, not UMAP's loss; umap-learn`,
+      `# has no such loss (${lossHomes[config.loss]}), so this runs UMAP on the same graph.`,
     );
   }
   if (config.threads > 1) {

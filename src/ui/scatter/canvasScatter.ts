@@ -19,6 +19,34 @@ export function batchByColour({ palette, paletteIndex }: PointColouring): Batche
 }
 
 /**
+ * Paints `points` (n×2) as squares of `pointSize` CSS px, one path and one fill per colour of
+ * `colouring`, through `view` (CSS px = s·coordinate + o): the main scatter's fallback and the
+ * sweep's thumbnails draw alike. Points beyond the colouring's length are skipped.
+ */
+export function paintBatches(
+  context: CanvasRenderingContext2D,
+  points: Float32Array,
+  colouring: PointColouring,
+  batches: Batches,
+  { sx, ox, sy, oy }: { sx: number; ox: number; sy: number; oy: number },
+  pointSize: number,
+): void {
+  const half = pointSize / 2;
+  const n = Math.min(points.length / 2, colouring.paletteIndex.length);
+  for (let c = 0; c + 1 < batches.offsets.length; c++) {
+    if (batches.offsets[c] === batches.offsets[c + 1]) continue;
+    context.fillStyle = colouring.palette[c];
+    context.beginPath();
+    for (let o = batches.offsets[c]; o < batches.offsets[c + 1]; o++) {
+      const i = batches.order[o];
+      if (i >= n) continue;
+      context.rect(sx * points[2 * i] + ox - half, sy * points[2 * i + 1] + oy - half, pointSize, pointSize);
+    }
+    context.fill();
+  }
+}
+
+/**
  * The fallback renderer: one path per colour, not one per point, so a frame costs a few dozen
  * fill calls whatever n is. Returns null when the canvas has no 2-D context.
  */
@@ -39,25 +67,7 @@ export function createCanvasScatter(canvas: HTMLCanvasElement): ScatterRenderer 
       context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
       context.fillStyle = '#ffffff';
       context.fillRect(0, 0, width, height);
-      const half = pointSize / 2;
-      const { sx, ox, sy, oy } = view;
-      const n = Math.min(points.length / 2, colouring.paletteIndex.length);
-      for (let c = 0; c + 1 < batches.offsets.length; c++) {
-        if (batches.offsets[c] === batches.offsets[c + 1]) continue;
-        context.fillStyle = colouring.palette[c];
-        context.beginPath();
-        for (let o = batches.offsets[c]; o < batches.offsets[c + 1]; o++) {
-          const i = batches.order[o];
-          if (i >= n) continue;
-          context.rect(
-            sx * points[2 * i] + ox - half,
-            sy * points[2 * i + 1] + oy - half,
-            pointSize,
-            pointSize,
-          );
-        }
-        context.fill();
-      }
+      paintBatches(context, points, colouring, batches, view, pointSize);
     },
     dispose() {
       batchesFor = null;

@@ -1,11 +1,11 @@
 import type { SweepColours } from '../../engine/sweep';
-import { type Batches, batchByColour } from '../scatter/canvasScatter';
+import { type Batches, batchByColour, paintBatches } from '../scatter/canvasScatter';
 import { colourByHue, colourByLabel, type PointColouring } from '../scatter/pointColours';
 import { fitBox, sizeDrawingBuffer, viewFor } from '../scatter/scene';
 
 /** Point side in CSS px: small, so 10 000 points in a thumbnail still show where they crowd… */
 const POINT_SIZE = 1.5;
-/** …and translucent, so overlapping points darken. */
+/** …and translucent, so overlapping colours mix. */
 const POINT_ALPHA = 0.6;
 const MARGIN_PX = 6;
 const NO_ZOOM = { k: 1, x: 0, y: 0 };
@@ -25,7 +25,7 @@ export function panelColouring(colours: SweepColours): PanelColouring {
 /**
  * Draws one panel's n×2 layout into a side × side CSS px canvas at `pixelRatio`, fitted to its own
  * bounding square (one scale for both axes, so shapes are not stretched). One pass over the points,
- * grouped by colour, so a panel costs one fillStyle per colour and one fillRect per point.
+ * grouped by colour (paintBatches), so a panel costs one path per colour.
  */
 export function drawSweepPanel(
   canvas: HTMLCanvasElement,
@@ -40,20 +40,12 @@ export function drawSweepPanel(
   context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
   context.clearRect(0, 0, side, side);
   context.globalAlpha = POINT_ALPHA;
-  const { sx, ox, sy, oy } = viewFor(fitBox(points), NO_ZOOM, side, side, MARGIN_PX);
-  const half = POINT_SIZE / 2;
-  const n = points.length / 2;
-  for (let c = 0; c + 1 < batches.offsets.length; c++) {
-    context.fillStyle = colouring.palette[c];
-    for (let o = batches.offsets[c]; o < batches.offsets[c + 1]; o++) {
-      const i = batches.order[o];
-      if (i >= n) continue;
-      context.fillRect(
-        sx * points[2 * i] + ox - half,
-        sy * points[2 * i + 1] + oy - half,
-        POINT_SIZE,
-        POINT_SIZE,
-      );
-    }
-  }
+  paintBatches(
+    context,
+    points,
+    colouring,
+    batches,
+    viewFor(fitBox(points), NO_ZOOM, side, side, MARGIN_PX),
+    POINT_SIZE,
+  );
 }
