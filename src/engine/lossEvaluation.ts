@@ -2,7 +2,14 @@
  * The losses and ν the frames show, computed on the current embedding when the evaluation budget
  * says (evaluationBudget.ts) and timed into it.
  */
-import { evaluateLosses, pairSimilarities, similarityHistogram } from '../core/losses';
+import {
+  evaluateLosses,
+  evaluateNegLosses,
+  type Losses,
+  pairSimilarities,
+  similarityHistogram,
+} from '../core/losses';
+import { negEstimatorScale } from '../core/optimizer';
 import type { Outbox } from './frames';
 import { pairViews } from './pairViews';
 import { type Run, similarityOf } from './run';
@@ -11,29 +18,51 @@ import { type Run, similarityOf } from './run';
 const NU_INTERVAL_MS = 250;
 
 /**
- * The purported and effective losses of the current embedding into the outbox, their cost into the
- * run's budget; above the exact limit the far-field approximation (core/losses/farField.ts) replaces
- * the O(n²) sum. Refreshes ν when due.
+ * The purported and effective losses of the current embedding (lossesOf) into the outbox, their
+ * cost into the run's budget; above the exact limit the far-field approximation
+ * (core/losses/farField.ts) replaces UMAP's O(n²) sum. Refreshes ν when due.
  */
 export function evaluateRun(run: Run, outbox: Outbox, now: () => number): void {
-  const { artifacts, optimizer, config } = run;
-  // Eq. 6 and eq. 12 are UMAP's losses; another loss is tracked on its sampled pairs (the actual curve).
-  if (config.loss !== 'umap') {
+  const epoch = run.optimizer.epoch;
+  const started = now();
+  const losses = lossesOf(run);
+  if (losses === null) {
     refreshNu(run, outbox, now);
     return;
   }
-  const epoch = optimizer.epoch;
-  const started = now();
-  const losses = evaluateLosses(artifacts.graph, optimizer.embedding, {
-    a: artifacts.a,
-    b: artifacts.b,
-    m: config.m,
-    degrees: artifacts.degrees,
-    approximate: run.approximateLosses,
-  });
   run.budget.recordEvaluation((now() - started) / 1000);
   outbox.evaluations.push({ epoch, ...losses });
   refreshNu(run, outbox, now);
+}
+
+/**
+ * The purported and effective losses of the run's current embedding: UMAP's (eq. 6, eq. 12), or
+ * for NEG and NCE the same sums with their estimator ξ (exact, so up to the exact-loss limit);
+ * null where they are not defined (InfoNCE, t-SNE) or not computed (NEG above the limit): those
+ * runs show their own loss on the sampled pairs, the actual curve.
+ */
+function lossesOf(run: Run): Losses | null {
+  const { artifacts, optimizer, config } = run;
+  const { graph, degrees } = artifacts;
+  switch (config.loss) {
+    case 'umap':
+      return evaluateLosses(graph, optimizer.embedding, {
+        a: artifacts.a,
+        b: artifacts.b,
+        m: config.m,
+        degrees,
+        approximate: run.approximateLosses,
+      });
+    case 'neg':
+    case 'nce': {
+      if (run.approximateLosses) return null;
+      const { n } = graph;
+      const c = negEstimatorScale(config.m, run.normalization ?? (n * n) / config.m, n);
+      return evaluateNegLosses(graph, optimizer.embedding, { c, m: config.m, degrees });
+    }
+    default:
+      return null;
+  }
 }
 
 /**

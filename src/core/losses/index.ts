@@ -2,5 +2,6 @@
 
 export * from './losses';
 export * from './lossTable';
+export * from './negLosses';
 export * from './paperLog';
 export * from './targets';

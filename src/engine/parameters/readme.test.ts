@@ -71,9 +71,11 @@ function parameterTable(): string {
     umapLearnCell(name),
     parameters[name].help,
   ]);
-  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
+  // Columns as they display (Biome pads them so): a combining mark (the bar of Z̄) takes no width.
+  const width = (cell: string) => cell.replace(/\p{M}/gu, '').length;
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => width(row[column]))));
   const line = (cells: string[]) =>
-    `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+    `| ${cells.map((cell, column) => cell + ' '.repeat(widths[column] - width(cell))).join(' | ')} |`;
   const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

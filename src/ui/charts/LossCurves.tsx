@@ -244,7 +244,7 @@ export function LossCurves() {
       />
       <LossLegend
         corrected={corrected}
-        actualTitle={modeText?.actualTitle}
+        modeTitles={modeText?.titles}
         visible={visible}
         onToggle={toggle}
         logY={logY}

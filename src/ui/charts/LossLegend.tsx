@@ -17,8 +17,8 @@ const correctedKindTitles: Record<LossKind, string> = {
 interface LossLegendProps {
   /** The run samples the repulsion as eq. 6 asks (§7.3): the titles say which loss it descends. */
   corrected: boolean;
-  /** The actual curve's title when the run minimises another loss than UMAP's (lossModeText.ts). */
-  actualTitle?: string;
+  /** Titles where the run minimises another loss than UMAP's (lossModeText.ts). */
+  modeTitles?: Partial<Record<LossKind, string>>;
   /** Shown series, as "kind part" ("effective repulsive"). */
   visible: ReadonlySet<string>;
   onToggle: (key: string) => void;
@@ -27,9 +27,8 @@ interface LossLegendProps {
 }
 
 /** The loss chart's legend: a checkbox per loss and part, and the log-scale switch. */
-export function LossLegend({ corrected, actualTitle, visible, onToggle, logY, onLogY }: LossLegendProps) {
-  const base = corrected ? correctedKindTitles : kindTitles;
-  const titles = actualTitle ? { ...base, actual: actualTitle } : base;
+export function LossLegend({ corrected, modeTitles, visible, onToggle, logY, onLogY }: LossLegendProps) {
+  const titles = { ...(corrected ? correctedKindTitles : kindTitles), ...modeTitles };
   return (
     <fieldset className="chart-legend">
       <legend>Series</legend>
