@@ -58,7 +58,7 @@ test('every preset button is in view on first load, and the caption sits beside 
   await openPage(page);
   const strip = page.getByRole('region', { name: 'Paper presets' });
   const buttons = strip.getByRole('button');
-  await expect(buttons).toHaveCount(9);
+  await expect(buttons).toHaveCount(14);
   for (const button of await buttons.all()) await expect(button).toBeInViewport({ ratio: 1 });
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   const names = await buttons.allTextContents();
@@ -72,6 +72,11 @@ test('every preset button is in view on first load, and the caption sits beside 
     'Table',
     '§6',
     '§7.3',
+    'ICLR',
+    'ICLR',
+    'JMLR',
+    'App.',
+    'App.',
   ]);
 
   // Fig. 4 talks about the histograms: the card and the histograms come first in the right column.

@@ -17,9 +17,9 @@ import { createInfoNceUpdate } from './contrastive/infoNceUpdate';
 import {
   negAttractiveCoefficient,
   negAttractiveLoss,
-  negEstimator,
   negRepulsiveCoefficient,
   negRepulsiveLoss,
+  negScaleDerivative,
 } from './contrastive/negTerms';
 import { createEpochPairLog } from './epochPairLog';
 import { clipGradient, REPULSION_OFFSET } from './gradients';
@@ -222,12 +222,11 @@ export function createReferenceOptimizer(o: CheckedOptions): Optimizer {
   });
 }
 
-/** A pair's ∂L/∂log Z̄ under NEG's estimator before its update: 1 − ξ to attract, −ξ to repel (negTerms.ts). */
+/** A pair's ∂L/∂log Z̄ under NEG's estimator before its update (negTerms.ts). */
 function normalizationTerm(positions: Float32Array, i: number, j: number, repel: boolean, c: number): number {
   const dx = positions[2 * i] - positions[2 * j];
   const dy = positions[2 * i + 1] - positions[2 * j + 1];
-  const xi = negEstimator(dx * dx + dy * dy, c);
-  return repel ? -xi : 1 - xi;
+  return negScaleDerivative(dx * dx + dy * dy, c, repel);
 }
 
 /** The repulsions an epoch expects (m per sample, plus p_ij per edge with §7.3): sizes the pair log. */

@@ -17,6 +17,7 @@ import {
   negEstimator,
   negRepulsiveCoefficient,
   negRepulsiveLoss,
+  negScaleDerivative,
 } from './negTerms';
 import { createObjectiveState, type Objective } from './objective';
 import { infoNceTemperature, negEstimatorScale, spectrumNormalization } from './spectrum';
@@ -104,6 +105,22 @@ describe("NEG's terms (negTerms.ts)", () => {
       }
     }
     expect(worst).toBeLessThan(1e-6);
+  });
+
+  it("NCE's ∂L/∂log c (1 − ξ to attract, −ξ to repel) is the finite difference of the loss in log c", () => {
+    let worst = 0;
+    for (const c of scales) {
+      for (const u of [0, 0.2, 1, 5, 40]) {
+        const h = 1e-6;
+        const at = (logC: number, repel: boolean) =>
+          repel ? negRepulsiveLoss(u, Math.exp(logC)) : negAttractiveLoss(u, Math.exp(logC));
+        for (const repel of [false, true]) {
+          const numeric = (at(Math.log(c) + h, repel) - at(Math.log(c) - h, repel)) / (2 * h);
+          worst = Math.max(worst, Math.abs(numeric - negScaleDerivative(u, c, repel)));
+        }
+      }
+    }
+    expect(worst).toBeLessThan(1e-8);
   });
 
   it("UMAP's loss is NEG with the kernel 1/d² and c = 1 (ICLR 2023, §4): the same gradients", () => {

@@ -40,3 +40,9 @@ export function negRepulsiveLoss(distSquared: number, c: number): number {
   const ct = c * (1 + distSquared);
   return Math.log((1 + ct) / ct);
 }
+
+/** ∂L/∂log c of the term (NCE learns log Z̄ = log c + const by it): 1 − ξ to attract, −ξ to repel. */
+export function negScaleDerivative(distSquared: number, c: number, repel: boolean): number {
+  const xi = negEstimator(distSquared, c);
+  return repel ? -xi : 1 - xi;
+}
