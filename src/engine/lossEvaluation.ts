@@ -9,10 +9,9 @@ import {
   pairSimilarities,
   similarityHistogram,
 } from '../core/losses';
-import { negEstimatorScale } from '../core/optimizer';
 import type { Outbox } from './frames';
 import { pairViews } from './pairViews';
-import { type Run, similarityOf } from './run';
+import { negScaleOf, type Run, similarityOf } from './run';
 
 /** ν and the pair views are refreshed at most this often (ms), and at the last epoch. */
 const NU_INTERVAL_MS = 250;
@@ -56,9 +55,7 @@ function lossesOf(run: Run): Losses | null {
     case 'neg':
     case 'nce': {
       if (run.approximateLosses) return null;
-      const { n } = graph;
-      const c = negEstimatorScale(config.m, run.normalization ?? (n * n) / config.m, n);
-      return evaluateNegLosses(graph, optimizer.embedding, { c, m: config.m, degrees });
+      return evaluateNegLosses(graph, optimizer.embedding, { c: negScaleOf(run), m: config.m, degrees });
     }
     default:
       return null;

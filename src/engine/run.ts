@@ -4,7 +4,7 @@ import { similarity } from '../core/kernel';
 import { pairSimilarities, similarityHistogram, targetSimilarities } from '../core/losses';
 import { ringThickness } from '../core/metrics';
 import type { Optimizer } from '../core/optimizer';
-import { negEstimator, negEstimatorScale } from '../core/optimizer';
+import { createObjectiveState, negEstimator, negEstimatorScale } from '../core/optimizer';
 import type { Dataset } from '../core/types';
 import type { ExplorerConfig, LiveParameter } from './config';
 import { createEvaluationBudget, type EvaluationBudget } from './evaluationBudget';
@@ -13,7 +13,7 @@ import type { Outbox } from './frames';
 import { refreshNu } from './lossEvaluation';
 import { type PairBox, pairPointsInBox } from './pairViews';
 import { RING_COUNT } from './parameters';
-import type { Artifacts, RunOptimizer } from './pipeline';
+import { type Artifacts, objectiveOf, type RunOptimizer } from './pipeline';
 import { createRateMeter, type RateMeter } from './timeEstimates';
 
 export interface Run {
@@ -52,6 +52,20 @@ export function similarityOf(run: Readonly<Run>): (distSquared: number) => numbe
   return lossSimilarity(run.config, run.artifacts, run.normalization);
 }
 
+/** NEG's or NCE's estimator scale c = m·Z̄/n² for the latest Z̄, or before the first epoch the one it will use. */
+function negScale(config: ExplorerConfig, n: number, normalization?: number): number {
+  const zBar =
+    normalization ??
+    createObjectiveState(objectiveOf(config), n).normalization(0, config.epochs, config.m) ??
+    (n * n) / config.m;
+  return negEstimatorScale(config.m, zBar, n);
+}
+
+/** The run's NEG or NCE estimator scale c (lossEvaluation.ts evaluates eq. 6 and eq. 12 with it). */
+export function negScaleOf(run: Readonly<Run>): number {
+  return negScale(run.config, run.artifacts.dataset.n, run.normalization);
+}
+
 /** similarityOf for a configuration, its artifacts and the Z̄ of NEG's or NCE's latest epoch. */
 export function lossSimilarity(
   config: ExplorerConfig,
@@ -65,7 +79,7 @@ export function lossSimilarity(
     case 'neg':
     case 'nce': {
       const { n } = artifacts.dataset;
-      const c = negEstimatorScale(config.m, normalization ?? (n * n) / config.m, n);
+      const c = negScale(config, n, normalization);
       return (distSquared) => negEstimator(distSquared, c);
     }
     default:

@@ -66,22 +66,22 @@ export function createInfoNceUpdate(positions: Float32Array, trackLoss: boolean)
         terms.attractive = -Math.log(phiTail);
         terms.repulsive = weight * Math.log(sum);
       }
+      // Slot 0 is the tail (attracted, moves), slots 1… the samples (repelled, move with push).
       let stepX = 0;
       let stepY = 0;
-      const move = (x: number, slot: number, coefficient: number, moveOther: boolean): void => {
+      for (let slot = 0; slot <= count; slot++) {
+        const phi = kernel[slot];
+        const coefficient =
+          slot === 0 ? -2 * (phi - (weight * phi * phi) / sum) : (2 * weight * phi * phi) / sum;
         const gx = alpha * clipGradient(coefficient * deltas[2 * slot]);
         const gy = alpha * clipGradient(coefficient * deltas[2 * slot + 1]);
         stepX += gx;
         stepY += gy;
-        if (moveOther && x !== i) {
+        const x = slot === 0 ? j : samples[slot - 1];
+        if ((slot === 0 || pushNegatives) && x !== i) {
           positions[2 * x] -= gx;
           positions[2 * x + 1] -= gy;
         }
-      };
-      move(j, 0, -2 * (phiTail - (weight * phiTail * phiTail) / sum), true);
-      for (let q = 0; q < count; q++) {
-        const phi = kernel[q + 1];
-        move(samples[q], q + 1, (2 * weight * phi * phi) / sum, pushNegatives);
       }
       positions[2 * i] += stepX;
       positions[2 * i + 1] += stepY;
