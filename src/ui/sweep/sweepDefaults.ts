@@ -20,9 +20,10 @@ export function sweepRangeFor(
     case 'exaggeration':
       return { from: 1, to: 30, scale: 'log' };
     case 'm':
-      // Neg-t-SNE's m moves Z̄ = n²/m along the spectrum over 5–500; UMAP's m, over its slider's range.
+      // Neg-t-SNE's m moves Z̄ = n²/m along the spectrum (5–100 as its preset: each negative sample
+      // costs an update, so m = 500 would take 80× UMAP's time); UMAP's m, over its slider's range.
       return config.loss === 'neg' && config.normalization === 'per-m'
-        ? { from: 5, to: 500, scale: 'log' }
+        ? { from: 5, to: 100, scale: 'log' }
         : { from: 1, to: numberParameters.m.slider?.max ?? numberParameters.m.max, scale: 'log' };
     case 'n':
       return {
