@@ -1,0 +1,139 @@
+/**
+ * The graph and embedding of a UMAP made by umap-learn 0.5.3 (fixtures/make_fixtures.py, on
+ * scikit-learn's UCI digits), read from the three files its users save: the same μ from each (to
+ * float32 rounding), the degrees and Σμ Python computed, and the purported and effective losses of
+ * their layout (eq. 6, eq. 12) equal to the ones Python computed from the same arrays.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { UserError } from '../../core/errors';
+import { degrees as degreesOf } from '../../core/graph';
+import { evaluateLosses } from '../../core/losses';
+import type { Graph } from '../../core/types';
+import { readH5ad } from './h5ad';
+import { parseMatrixMarket } from './matrixMarket';
+import { parseScipyNpz } from './scipyNpz';
+
+const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`fixtures/${name}`, import.meta.url)));
+const reference = JSON.parse(new TextDecoder().decode(fixture('digits_reference.json'))) as {
+  n: number;
+  nnz: number;
+  muSum: number;
+  degrees: number[];
+  a: number;
+  b: number;
+  m: number;
+  losses: { attractive: number; purportedRepulsive: number; effectiveRepulsive: number };
+};
+
+function csvEmbedding(): Float32Array {
+  const rows = new TextDecoder().decode(fixture('digits_umap.csv')).trim().split('\n').slice(1);
+  return Float32Array.from(rows.flatMap((row) => row.split(',').map(Number)));
+}
+
+/** The same pairs, and μ equal to float32 rounding (one unit in the last place: mmwrite prints decimals). */
+function expectSameGraph(graph: Graph, other: Graph) {
+  expect(graph.n).toBe(other.n);
+  expect(Array.from(graph.rowPtr)).toEqual(Array.from(other.rowPtr));
+  expect(Array.from(graph.cols)).toEqual(Array.from(other.cols));
+  let worst = 0;
+  for (let p = 0; p < graph.values.length; p++) {
+    worst = Math.max(worst, Math.abs(graph.values[p] - other.values[p]) / other.values[p]);
+  }
+  expect(worst).toBeLessThanOrEqual(2 ** -23);
+}
+
+describe('a UMAP from umap-learn, read from the files its users save', async () => {
+  const h5ad = await readH5ad(fixture('digits.h5ad'), 'digits.h5ad');
+  const npz = await parseScipyNpz(fixture('digits_graph.npz'), 'digits_graph.npz');
+  const mtx = parseMatrixMarket(new TextDecoder().decode(fixture('digits_graph.mtx')), 'digits_graph.mtx');
+
+  it('gives the same μ from the .h5ad, the .npz and the .mtx, with n, nnz and Σμ as Python counted', () => {
+    expectSameGraph(npz, h5ad.graph);
+    expectSameGraph(mtx, h5ad.graph);
+    expect(h5ad.graph.n).toBe(reference.n);
+    expect(h5ad.graph.rowPtr[reference.n]).toBe(reference.nnz);
+    const sum = h5ad.graph.values.reduce((total, value) => total + value, 0);
+    expect(sum / reference.muSum).toBeCloseTo(1, 9);
+  });
+
+  it("gives every point's degree dᵢ = Σⱼ μᵢⱼ as Python did", () => {
+    const degrees = degreesOf(h5ad.graph);
+    let worst = 0;
+    for (let i = 0; i < reference.n; i++)
+      worst = Math.max(worst, Math.abs(degrees[i] - reference.degrees[i]));
+    expect(worst).toBeLessThan(1e-5);
+  });
+
+  it('reads the embedding (obsm/X_umap, equal to the CSV) and the digit labels', () => {
+    expect(h5ad.embeddings.map((embedding) => embedding.name)).toEqual(['obsm/X_umap']);
+    expect(Array.from(h5ad.embeddings[0].points)).toEqual(Array.from(csvEmbedding()));
+    expect(h5ad.labels.map((column) => column.name)).toEqual(['digit']);
+    expect(h5ad.labels[0].names).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(new Set(h5ad.labels[0].codes).size).toBe(10);
+    expect(h5ad.features).toMatchObject({ name: 'X', dim: 64 });
+  });
+
+  it('scores their layout as Python did: eq. 6 and eq. 12 (exact, all n² ordered pairs)', () => {
+    const { purported, effective } = evaluateLosses(h5ad.graph, h5ad.embeddings[0].points, {
+      a: reference.a,
+      b: reference.b,
+      m: reference.m,
+      degrees: degreesOf(h5ad.graph),
+      approximate: false,
+    });
+    expect(purported.attractive / reference.losses.attractive).toBeCloseTo(1, 6);
+    expect(purported.repulsive / reference.losses.purportedRepulsive).toBeCloseTo(1, 6);
+    expect(effective.repulsive / reference.losses.effectiveRepulsive).toBeCloseTo(1, 6);
+  });
+});
+
+describe('bad files say exactly what is wrong', () => {
+  const mtx =
+    (body: string, header = 'real general') =>
+    () =>
+      parseMatrixMarket(`%%MatrixMarket matrix coordinate ${header}\n${body}`, 'g.mtx');
+
+  it.each([
+    ['not square', mtx('3 4 1\n1 2 0.5'), /3 × 4; μ must be square/],
+    ['not symmetric', mtx('3 3 1\n1 2 0.5'), /not symmetric: μ\(0, 1\) = 0.5 but μ\(1, 0\) = 0/],
+    [
+      'a negative weight',
+      mtx('2 2 2\n1 2 -0.5\n2 1 -0.5'),
+      /μ\(0, 1\) = -0.5; UMAP's similarities lie in \[0, 1\]/,
+    ],
+    ['a weight above 1', mtx('2 2 1\n2 1 1.5', 'real symmetric'), /= 1.5; UMAP's similarities/],
+    ['NaN', mtx('2 2 1\n2 1 nan', 'real symmetric'), /is NaN/],
+    ['an entry outside', mtx('2 2 1\n3 1 0.5'), /outside the 2 × 2 matrix/],
+    [
+      'a dense array',
+      () => parseMatrixMarket('%%MatrixMarket matrix array real general\n2 2\n1\n0\n0\n1', 'g.mtx'),
+      /dense/,
+    ],
+    ['a cut-off file', mtx('2 2 3\n1 2 0.5\n2 1 0.5'), /entry 3 of 3 is missing/],
+  ])('%s', (_, read, message) => {
+    expect(read).toThrow(UserError);
+    expect(read).toThrow(message);
+  });
+
+  it('a file that is no HDF5, no ZIP', async () => {
+    await expect(readH5ad(new TextEncoder().encode('x,y\n1,2'), 'a.h5ad')).rejects.toThrow(
+      /not an HDF5 file/,
+    );
+    await expect(parseScipyNpz(new TextEncoder().encode('x,y\n1,2'), 'a.npz')).rejects.toThrow(
+      /not a ZIP archive/,
+    );
+  });
+
+  it('an .h5ad without a graph says how to make one', async () => {
+    const { default: h5wasm } = await import('h5wasm');
+    const { FS } = await h5wasm.ready;
+    const file = new h5wasm.File('/no-graph.h5ad', 'w');
+    file.create_group('obsm');
+    file.close();
+    const bytes = FS.readFile('/no-graph.h5ad') as Uint8Array;
+    await expect(readH5ad(bytes, 'cells.h5ad')).rejects.toThrow(
+      /no obsp\/connectivities: compute the graph first/,
+    );
+  });
+});
