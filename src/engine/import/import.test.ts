@@ -5,12 +5,12 @@
  * their layout (eq. 6, eq. 12) equal to the ones Python computed from the same arrays.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UserError } from '../../core/errors';
 import { degrees as degreesOf } from '../../core/graph';
 import { evaluateLosses } from '../../core/losses';
 import type { Graph } from '../../core/types';
-import { readH5ad } from './h5ad';
+import { type H5adContents, readH5ad } from './h5ad';
 import { parseMatrixMarket } from './matrixMarket';
 import { parseScipyNpz } from './scipyNpz';
 

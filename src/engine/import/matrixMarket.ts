@@ -34,7 +34,7 @@ export function parseMatrixMarket(text: string, what: string): Graph {
   const capacity = mirrored ? 2 * entries : entries;
   const rowOf = new Int32Array(capacity);
   const colOf = new Int32Array(capacity);
-  const valueOf = new Float64Array(capacity);
+  const weightOf = new Float64Array(capacity);
   let count = 0;
   for (let e = 0; e < entries; e++) {
     const line = lines[++at];
@@ -52,11 +52,11 @@ export function parseMatrixMarket(text: string, what: string): Graph {
     }
     rowOf[count] = i;
     colOf[count] = j;
-    valueOf[count++] = value;
+    weightOf[count++] = value;
     if (mirrored && i !== j) {
       rowOf[count] = j;
       colOf[count] = i;
-      valueOf[count++] = value;
+      weightOf[count++] = value;
     }
   }
   // Triplets to CSR by counting per row.
@@ -69,7 +69,7 @@ export function parseMatrixMarket(text: string, what: string): Graph {
   for (let e = 0; e < count; e++) {
     const slot = cursor[rowOf[e]]++;
     cols[slot] = colOf[e];
-    values[slot] = valueOf[e];
+    values[slot] = weightOf[e];
   }
   return checkedGraph({ rows, columns, rowPtr, cols, values }, what);
 }
