@@ -43,10 +43,15 @@ function expectSameGraph(graph: Graph, other: Graph) {
   expect(worst).toBeLessThanOrEqual(2 ** -23);
 }
 
-describe('a UMAP from umap-learn, read from the files its users save', async () => {
-  const h5ad = await readH5ad(fixture('digits.h5ad'), 'digits.h5ad');
-  const npz = await parseScipyNpz(fixture('digits_graph.npz'), 'digits_graph.npz');
-  const mtx = parseMatrixMarket(new TextDecoder().decode(fixture('digits_graph.mtx')), 'digits_graph.mtx');
+describe('a UMAP from umap-learn, read from the files its users save', () => {
+  let h5ad: H5adContents;
+  let npz: Graph;
+  let mtx: Graph;
+  beforeAll(async () => {
+    h5ad = await readH5ad(fixture('digits.h5ad'), 'digits.h5ad');
+    npz = await parseScipyNpz(fixture('digits_graph.npz'), 'digits_graph.npz');
+    mtx = parseMatrixMarket(new TextDecoder().decode(fixture('digits_graph.mtx')), 'digits_graph.mtx');
+  });
 
   it('gives the same μ from the .h5ad, the .npz and the .mtx, with n, nnz and Σμ as Python counted', () => {
     expectSameGraph(npz, h5ad.graph);
