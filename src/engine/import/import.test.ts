@@ -10,8 +10,11 @@ import { UserError } from '../../core/errors';
 import { degrees as degreesOf } from '../../core/graph';
 import { evaluateLosses } from '../../core/losses';
 import type { Graph } from '../../core/types';
+import { auditUmap, randomLayoutLike } from './audit';
+import { graphNeighbourRecall } from './graphRecall';
 import { type H5adContents, readH5ad } from './h5ad';
 import { parseMatrixMarket } from './matrixMarket';
+import { readUmapFiles } from './readUmapFiles';
 import { parseScipyNpz } from './scipyNpz';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(new URL(`fixtures/${name}`, import.meta.url)));
@@ -139,6 +142,66 @@ describe('bad files say exactly what is wrong', () => {
     const bytes = FS.readFile('/no-graph.h5ad') as Uint8Array;
     await expect(readH5ad(bytes, 'cells.h5ad')).rejects.toThrow(
       /no obsp\/connectivities: compute the graph first/,
+    );
+  });
+});
+
+describe('the audit of their UMAP', () => {
+  it("puts their layout's numbers beside the diverged and a random layout, as Python scored it", async () => {
+    const { graph, embeddings } = await readH5ad(fixture('digits.h5ad'), 'digits.h5ad');
+    const audit = auditUmap(graph, embeddings[0].points, { minDist: 0.1, m: reference.m, seed: 1 });
+    expect(audit.a).toBeCloseTo(reference.a, 6);
+    expect(audit.b).toBeCloseTo(reference.b, 6);
+    expect(audit.approximate).toBe(false);
+    expect(audit.losses.theirs.effective.repulsive / reference.losses.effectiveRepulsive).toBeCloseTo(1, 5);
+    // Table 1's pattern: the diverged layout wins the purported loss, their layout the effective one.
+    const { theirs, diverged, random } = audit.losses;
+    expect(diverged.purported.total).toBeLessThan(theirs.purported.total);
+    expect(theirs.effective.total).toBeLessThan(diverged.effective.total);
+    expect(theirs.effective.total).toBeLessThan(random.effective.total);
+    // §5: umap-learn's ν follows ν*, not μ.
+    expect(audit.pairs.nearerTarget).toBeGreaterThan(0.5);
+    expect(audit.pairs.meanAbsNuMinusTarget).toBeLessThan(audit.pairs.meanAbsNuMinusMu);
+    const sum = (counts: Float64Array) => counts.reduce((total, count) => total + count, 0);
+    expect(sum(audit.histograms.nu)).toBe(reference.nnz);
+    expect(audit.edges).toBe(reference.nnz / 2);
+    expect(audit.meanDegree).toBeCloseTo(reference.muSum / reference.n, 9);
+    // A UMAP keeps most graph neighbours near; a random layout keeps about k/n of them.
+    expect(audit.graphRecall).toBeGreaterThan(0.5);
+    const randomRecall = graphNeighbourRecall(graph, randomLayoutLike(embeddings[0].points, 2));
+    expect(randomRecall).toBeLessThan(0.05);
+    console.log(
+      `digits audit: eq. 12 theirs ${theirs.effective.total.toFixed(0)}, diverged ${diverged.effective.total.toFixed(0)}, random ${random.effective.total.toFixed(0)}; eq. 6 theirs ${theirs.purported.total.toFixed(0)}, diverged ${diverged.purported.total.toFixed(0)}; nearer ν* ${audit.pairs.nearerTarget.toFixed(3)}; graph recall ${audit.graphRecall.toFixed(3)} (random ${randomRecall.toFixed(3)})`,
+    );
+  });
+});
+
+describe('the files a user drops', () => {
+  const file = (name: string) => ({ name, bytes: fixture(name) });
+
+  it('takes the .npz with its embedding CSV, or the .h5ad alone, and gives the same graph and layout', async () => {
+    const fromNpz = await readUmapFiles([file('digits_umap.csv'), file('digits_graph.npz')]);
+    const fromH5ad = await readUmapFiles([file('digits.h5ad')]);
+    expect(fromNpz.files).toEqual(['digits_graph.npz', 'digits_umap.csv']);
+    expect(Array.from(fromNpz.embedding)).toEqual(Array.from(fromH5ad.embedding));
+    expect(fromH5ad.embeddingName).toBe('obsm/X_umap');
+    expect(fromH5ad.labels?.name).toBe('digit');
+    expect(fromNpz.labels).toBeUndefined();
+  });
+
+  it.each([
+    [[], /Choose the graph/],
+    [['digits_graph.npz', 'digits_graph.mtx'], /one graph file, not 2/],
+    [['digits_graph.npz'], /no 2-D embedding: add it as a CSV/],
+    [['digits_reference.json'], /not a file the audit reads/],
+  ])('%o: a message that says what to do', async (names, message) => {
+    await expect(readUmapFiles(names.map(file))).rejects.toThrow(message);
+  });
+
+  it('refuses an embedding of other points', async () => {
+    const short = { name: 'umap.csv', bytes: new TextEncoder().encode('x,y\n1,2\n3,4\n') };
+    await expect(readUmapFiles([file('digits_graph.mtx'), short])).rejects.toThrow(
+      /umap.csv has 2 points but the graph in digits_graph.mtx has 1797/,
     );
   });
 });
