@@ -21,6 +21,7 @@ import {
   loadEmbeddingAtlas,
   neighbourContrast,
 } from './embeddingAtlasBench';
+import { runImportTarget } from './importTarget';
 import {
   type CaseResult,
   coreTable,
@@ -100,6 +101,10 @@ async function main(): Promise<void> {
     const sweep = await runSweepTarget(options.seed);
     process.stderr.write(`bench: ${sweep.name}: ${(sweep.ms / 1000).toFixed(1)} s\n`);
     targets.push(sweep);
+    for (const result of await runImportTarget(options.seed)) {
+      process.stderr.write(`bench: ${result.name}: ${(result.ms / 1000).toFixed(1)} s\n`);
+      targets.push(result);
+    }
   }
 
   const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, Node ${process.version}`;
