@@ -11,6 +11,7 @@ import { degrees as degreesOf } from '../../core/graph';
 import { evaluateLosses } from '../../core/losses';
 import type { Graph } from '../../core/types';
 import { auditUmap, randomLayoutLike } from './audit';
+import { continueImported } from './continueImported';
 import { graphNeighbourRecall } from './graphRecall';
 import { type H5adContents, readH5ad } from './h5ad';
 import { parseMatrixMarket } from './matrixMarket';
@@ -203,5 +204,38 @@ describe('the files a user drops', () => {
     await expect(readUmapFiles([file('digits_graph.mtx'), short])).rejects.toThrow(
       /umap.csv has 2 points but the graph in digits_graph.mtx has 1797/,
     );
+  });
+});
+
+describe('continuing from their UMAP', () => {
+  const loop = { pause: async () => {}, shouldCancel: () => false };
+  const settings = { s: 1, epochs: 100, m: 5, minDist: 0.1, learningRate: 0.25, seed: 1 };
+
+  it("§7.3: the corrected sampling moves their ν from ν* towards μ; UMAP's own keeps it at ν*", async () => {
+    const { graph, embeddings } = await readH5ad(fixture('digits.h5ad'), 'digits.h5ad');
+    const theirs = embeddings[0].points;
+    const audit = (layout: Float32Array) => auditUmap(graph, layout, { minDist: 0.1, m: 5, seed: 1 }).pairs;
+    const umap = await continueImported(graph, theirs, { ...settings, method: 'umap' }, loop);
+    const corrected = await continueImported(graph, theirs, { ...settings, method: 'corrected' }, loop);
+    if (!umap || !corrected) throw new Error('not finished');
+    const [before, afterUmap, afterCorrected] = [audit(theirs), audit(umap), audit(corrected)];
+    console.log(
+      `continue: mean |ν − μ| theirs ${before.meanAbsNuMinusMu.toFixed(3)}, UMAP ${afterUmap.meanAbsNuMinusMu.toFixed(3)}, corrected ${afterCorrected.meanAbsNuMinusMu.toFixed(3)}; nearer ν* ${before.nearerTarget.toFixed(3)}, ${afterUmap.nearerTarget.toFixed(3)}, ${afterCorrected.nearerTarget.toFixed(3)}`,
+    );
+    expect(afterCorrected.meanAbsNuMinusMu).toBeLessThan(0.8 * before.meanAbsNuMinusMu);
+    expect(afterCorrected.nearerTarget).toBeLessThan(before.nearerTarget);
+    expect(Math.abs(afterUmap.nearerTarget - before.nearerTarget)).toBeLessThan(0.1);
+    expect(theirs).toEqual(embeddings[0].points);
+  });
+
+  it('stops when cancelled', async () => {
+    const { graph, embeddings } = await readH5ad(fixture('digits.h5ad'), 'digits.h5ad');
+    const result = await continueImported(
+      graph,
+      embeddings[0].points,
+      { ...settings, method: 'neg' },
+      { pause: async () => {}, shouldCancel: () => true },
+    );
+    expect(result).toBeNull();
   });
 });
