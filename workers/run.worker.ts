@@ -1,6 +1,12 @@
 import * as Comlink from 'comlink';
 import { UserError } from '../src/core/errors';
 import { MAX_THREADS, type ShardAssignment } from '../src/core/optimizer';
+import {
+  type AuditFile,
+  type AuditRequest,
+  auditTransferables,
+  auditUmapFiles,
+} from '../src/engine/auditSession';
 import type { ExplorerConfig } from '../src/engine/config';
 import type { CsvLoadRequest } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
@@ -95,6 +101,11 @@ const api = {
   inspectCsv: (bytes: ArrayBuffer) => engine.inspectCsv(bytes),
   /** Parses the whole file (progress as stage 'csv', cancelled by the shared cell) into the engine. */
   loadCsv: (bytes: ArrayBuffer, request: CsvLoadRequest) => engine.loadCsv(bytes, request),
+  /** Audits a UMAP made elsewhere (engine/auditSession.ts); the engine's run is not touched. */
+  async auditUmapFiles(files: AuditFile[], request: AuditRequest) {
+    const result = await auditUmapFiles(files, request);
+    return Comlink.transfer(result, auditTransferables(result));
+  },
   play: () => engine.play(),
   pause: () => engine.pause(),
   step: (epochs: number) => engine.step(epochs),

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { AuditResult } from '../engine/auditSession';
 import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
 import type { CsvSource } from '../engine/csvSession';
 import type { ChangeReport, Frame, Histograms, RunInfo, StageProgressReport } from '../engine/frame';
@@ -29,6 +30,15 @@ export interface SweepView {
   status: 'running' | 'done' | 'cancelled' | 'failed';
   error?: string;
   elapsedSeconds?: number;
+}
+
+/** The audit of a UMAP made elsewhere: the files being read, or how the last reading ended. */
+export interface AuditView {
+  status: 'reading' | 'done' | 'failed';
+  /** Why the last reading failed (status 'failed'). */
+  error?: string;
+  /** The last successful audit: kept while the next one reads and when it fails. */
+  result: AuditResult | null;
 }
 
 /** A CSV file the engine holds: its identity (for links), shape (for the configuration rules) and how it was read (for the umap-learn script). */
@@ -82,6 +92,9 @@ export interface ExplorerState {
   /** The CSV file loaded last (the engine holds its dataset); the URL and the exports name it. */
   csv: LoadedCsv | null;
   setCsv(csv: LoadedCsv | null): void;
+  /** The audit of the user's own UMAP files (workerClient's auditUmapFiles); null: none asked for. */
+  audit: AuditView | null;
+  setAudit(audit: AuditView | null): void;
   setConfig(config: ExplorerConfig): void;
   changeApplied(report: ChangeReport): void;
   /** A restart was asked for: frames of the current run are stale from now on. */
@@ -147,6 +160,8 @@ export function createExplorerStore() {
     setSweepProgress: (sweepProgress) => set({ sweepProgress }),
     csv: null,
     setCsv: (csv) => set({ csv }),
+    audit: null,
+    setAudit: (audit) => set({ audit }),
     setConfig: (config) => set({ config }),
     changeApplied: (report) =>
       set((state) => ({ lastChange: report, minRunId: Math.max(state.minRunId, report.runId) })),

@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { RunWorkerApi } from '../../workers/run.worker';
+import type { AuditRequest } from '../engine/auditSession';
 import { type ExplorerConfig, planChange } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
@@ -15,6 +16,12 @@ export type RunClient = ReturnType<typeof startRunClient>;
 
 const nextAnimationFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A UserError's message says what to change; anything else is a failure the user should hear of as such. */
+const auditErrorMessage = (caught: unknown) =>
+  caught instanceof Error && caught.name === 'UserError'
+    ? caught.message
+    : `The files could not be read: ${caught instanceof Error ? caught.message : String(caught)}`;
 
 /**
  * Starts the run worker and pulls frames from it at display rate: one frame in flight at a time,
@@ -43,6 +50,9 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       });
     return digitsLoaded;
   };
+
+  /** Numbers the audits asked for: only the latest one's answer reaches the store. */
+  let latestAudit = 0;
 
   /** The CSV's SHA-256 the last configure() used, '' for a generated dataset: the dataset stage's id. */
   let configuredCsv = '';
@@ -108,6 +118,32 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
         state.setCsv({ name, sha256, n, dim, source });
       }
       return result;
+    },
+    /**
+     * Audits a UMAP made elsewhere, in the worker beside the run (engine/auditSession.ts): the
+     * store's `audit` says 'reading', then holds the result, or what is wrong with the files while
+     * the last good result stays. An audit asked for meanwhile supersedes this one.
+     */
+    async auditUmapFiles(files: readonly File[], request: AuditRequest): Promise<void> {
+      const ticket = ++latestAudit;
+      const keep = () => store.getState().audit?.result ?? null;
+      store.getState().setAudit({ status: 'reading', result: keep() });
+      try {
+        const read = await Promise.all(
+          files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
+        );
+        const result = await api.auditUmapFiles(
+          Comlink.transfer(
+            read,
+            read.map((file) => file.bytes),
+          ),
+          request,
+        );
+        if (ticket === latestAudit) store.getState().setAudit({ status: 'done', result });
+      } catch (caught) {
+        if (ticket === latestAudit)
+          store.getState().setAudit({ status: 'failed', error: auditErrorMessage(caught), result: keep() });
+      }
     },
     play: () => api.play(),
     pause: () => api.pause(),

@@ -4,6 +4,7 @@ import { useExplorerStore } from '../state/store';
 import { readLocation, runnableConfig, useUrlSync } from '../state/urlSync';
 import { type RunClient, startRunClient } from '../state/workerClient';
 import { Adjustments } from './Adjustments';
+import { AuditPanel } from './audit/AuditPanel';
 import { BigRunConfirm } from './BigRunConfirm';
 import { BuildProgress } from './BuildProgress';
 import { Controls } from './Controls';
@@ -90,6 +91,7 @@ export function App() {
           <ExportPanel />
         </aside>
         <SweepPanel />
+        <AuditPanel />
       </div>
     </RunClientContext.Provider>
   );

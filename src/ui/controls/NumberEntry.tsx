@@ -11,10 +11,13 @@ export function NumberEntry({
   value,
   parameter,
   onCommit,
+  label = `${parameter.label}, exact value`,
 }: {
   value: number;
   parameter: NumberParameter;
   onCommit: (value: number) => void;
+  /** Its accessible name; by default the slider's field (the parameter's "exact value"). */
+  label?: string;
 }) {
   const [text, setText] = useState<string | null>(null);
   const { min, max } = parameter;
@@ -37,7 +40,7 @@ export function NumberEntry({
       <input
         type="number"
         className="number-entry"
-        aria-label={`${parameter.label}, exact value`}
+        aria-label={label}
         aria-invalid={invalid}
         min={min}
         max={max}
