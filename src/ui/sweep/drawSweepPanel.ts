@@ -19,7 +19,32 @@ export interface PanelColouring {
 export function panelColouring(colours: SweepColours): PanelColouring {
   const colouring =
     colours.kind === 'label' ? colourByLabel(colours.labels, colours.names.length) : colourByHue(colours.hue);
-  return { colouring, batches: batchByColour(colouring) };
+  return { colouring, batches: thumbnailBatches(colouring) };
+}
+
+/**
+ * The most points a thumbnail draws: Canvas 2D rasterises on the page's main thread, about 1 ms per
+ * 1 000 points here, so 200 000 would hold it for 200 ms; a few hundred pixels show no more.
+ */
+export const MAX_THUMBNAIL_POINTS = 25_000;
+
+/** Every `thumbnailStride(n)`-th point is drawn (1: all of them). */
+export function thumbnailStride(n: number): number {
+  return Math.max(1, Math.ceil(n / MAX_THUMBNAIL_POINTS));
+}
+
+/** The colour batches of the points a thumbnail draws: every stride-th point of each colour (≈ MAX_THUMBNAIL_POINTS). */
+export function thumbnailBatches(colouring: PointColouring): Batches {
+  const all = batchByColour(colouring);
+  const stride = thumbnailStride(colouring.paletteIndex.length);
+  if (stride === 1) return all;
+  const offsets = new Int32Array(all.offsets.length);
+  const order: number[] = [];
+  for (let c = 0; c + 1 < all.offsets.length; c++) {
+    for (let o = all.offsets[c]; o < all.offsets[c + 1]; o += stride) order.push(all.order[o]);
+    offsets[c + 1] = order.length;
+  }
+  return { offsets, order: Int32Array.from(order) };
 }
 
 /**
