@@ -119,3 +119,61 @@ test('files dropped on the section are audited, and the CSV panel does not take 
   expect(Math.abs(effective / pythonEffectiveLoss - 1)).toBeLessThan(1e-5);
   await expect(page.getByRole('region', { name: 'Your CSV' })).not.toContainText('digits_');
 });
+
+test('continuing from their layout: the corrected sampling moves ν from ν* to μ, UMAP’s keeps it at ν*', async ({
+  page,
+}) => {
+  await waitForRing(page);
+  await chooseFiles(page, `${fixtures}digits.h5ad`);
+  await effectiveLossOfTheirs(page);
+  const region = auditRegion(page).getByRole('region', { name: 'Continue from it' });
+  const table = region.getByRole('table', { name: 'Their layout against the continued one' });
+  const value = async (testId: string) => Number(await table.getByTestId(testId).getAttribute('data-value'));
+  /** Continues with `method` for 100 epochs at α₀ = 0.25 and waits for its column; logs the time taken. */
+  async function continueWith(method: 'corrected' | 'umap', name: string) {
+    await region.getByTestId('continue-method').selectOption(method);
+    await region.getByLabel('epochs', { exact: true }).fill('100');
+    await region.getByLabel('learning rate α₀', { exact: true }).fill('0.25');
+    await region.getByLabel('learning rate α₀', { exact: true }).press('Enter');
+    const started = Date.now();
+    await region.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(table.getByRole('columnheader', { name: `after 100 epochs of ${name}` })).toBeVisible({
+      timeout: 60_000,
+    });
+    const status = region.getByRole('status');
+    await expect(status).toHaveText(/^Continued in [\d.]+ s\.$/);
+    console.log(`100 epochs of ${name}: ${await status.textContent()} (${Date.now() - started} ms from Run)`);
+  }
+
+  await continueWith('corrected', 'corrected sampling (§7.3)');
+  await expect(region.getByRole('img', { name: /^Theirs: 1,797 points, coloured by digit/ })).toBeVisible();
+  await expect(
+    region.getByRole('img', { name: /^After 100 epochs of corrected sampling \(§7\.3\): 1,797 points/ }),
+  ).toBeVisible();
+  const nearerTheirs = await value('continue-nearer-target-theirs');
+  expect(nearerTheirs).toBeGreaterThan(0.5);
+  // §7.3: under the corrected sampling the targets become μ, so ν leaves ν* for μ.
+  const nearerCorrected = await value('continue-nearer-target-continued');
+  expect(nearerCorrected).toBeLessThan(nearerTheirs);
+  expect(nearerCorrected).toBeLessThan(0.3);
+  expect(await value('continue-nu-minus-mu-continued')).toBeLessThan(
+    0.8 * (await value('continue-nu-minus-mu-theirs')),
+  );
+  await region.screenshot({ path: '/tmp/audit-continue.png' });
+
+  // UMAP's own sampling keeps ν at ν*: their layout is where it converges.
+  await continueWith('umap', 'UMAP’s sampling');
+  expect(Math.abs((await value('continue-nearer-target-continued')) - nearerTheirs)).toBeLessThan(0.1);
+
+  // A long continuation is cancelled, and the last one that finished stays.
+  await region.getByLabel('epochs', { exact: true }).fill('20000');
+  await region.getByLabel('epochs', { exact: true }).press('Enter');
+  await region.getByRole('button', { name: 'Run', exact: true }).click();
+  await region.getByRole('button', { name: 'Cancel' }).click();
+  await expect(region.getByRole('status')).toHaveText(
+    'Cancelled; below: the last continuation that finished.',
+  );
+  await expect(
+    table.getByRole('columnheader', { name: 'after 100 epochs of UMAP’s sampling' }),
+  ).toBeVisible();
+});

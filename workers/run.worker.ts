@@ -5,13 +5,15 @@ import {
   type AuditFile,
   type AuditRequest,
   auditTransferables,
-  auditUmapFiles,
+  type ContinueRequest,
+  createAuditSession,
 } from '../src/engine/auditSession';
 import type { ExplorerConfig } from '../src/engine/config';
 import type { CsvLoadRequest } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
 import type { StageProgressReport } from '../src/engine/frame';
 import type { PairBox } from '../src/engine/pairViews';
+import type { SliceProgress } from '../src/engine/seedTasks';
 import type { SweepPanel, SweepProgress, SweepSpec } from '../src/engine/sweep';
 import type { Table1Progress, Table1Request } from '../src/engine/table1';
 
@@ -83,6 +85,9 @@ const engine = createEngine({
     : undefined,
 });
 
+/** The audit of the user's own UMAP, which keeps the last import for "Continue from it". */
+const audits = createAuditSession();
+
 /** Configurations apply in the order they came, though some wait for helper threads to start. */
 let configureQueue: Promise<unknown> = Promise.resolve();
 
@@ -103,8 +108,19 @@ const api = {
   loadCsv: (bytes: ArrayBuffer, request: CsvLoadRequest) => engine.loadCsv(bytes, request),
   /** Audits a UMAP made elsewhere (engine/auditSession.ts); the engine's run is not touched. */
   async auditUmapFiles(files: AuditFile[], request: AuditRequest) {
-    const result = await auditUmapFiles(files, request);
+    const result = await audits.audit(files, request);
     return Comlink.transfer(result, auditTransferables(result));
+  },
+  /**
+   * Continues the last audited layout as an engine task (the run pauses; cancel() stops it, null);
+   * `onProgress` is the page's Comlink.proxy callback. The continued layout is transferred.
+   */
+  async continueAudit(request: ContinueRequest, onProgress?: (progress: SliceProgress) => void) {
+    const result = await engine.runTask(
+      audits.continuation(request),
+      onProgress && ((progress) => void onProgress(progress)),
+    );
+    return result && Comlink.transfer(result, [result.layout.buffer]);
   },
   play: () => engine.play(),
   pause: () => engine.pause(),

@@ -1,17 +1,21 @@
-/** The worker's audit entry point: ArrayBuffers in, plain data out, the large arrays ready to transfer. */
+/** The worker's audit session: ArrayBuffers in, plain data out, the large arrays ready to transfer; then the continuation. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { auditTransferables, auditUmapFiles } from './auditSession';
+import { UserError } from '../core/errors';
+import { auditTransferables, createAuditSession } from './auditSession';
 
 const file = (name: string) => {
   const bytes = readFileSync(new URL(`import/fixtures/${name}`, import.meta.url));
   return { name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
 };
 const settings = { minDist: 0.1, m: 5 };
+/** A fresh session's audit. */
+const auditOnce: ReturnType<typeof createAuditSession>['audit'] = (files, request) =>
+  createAuditSession().audit(files, request);
 
-describe('auditUmapFiles', () => {
+describe('the audit', () => {
   it('audits an .h5ad with its labels, and hands over the layout and the codes to transfer', async () => {
-    const result = await auditUmapFiles([file('digits.h5ad')], settings);
+    const result = await auditOnce([file('digits.h5ad')], settings);
     expect(result.audit.n).toBe(1797);
     expect(result.embedding).toHaveLength(2 * 1797);
     expect(result.labels?.name).toBe('digit');
@@ -23,8 +27,8 @@ describe('auditUmapFiles', () => {
 
   it('gives the same losses from the .npz and its CSV, which have no labels', async () => {
     const [fromH5ad, fromNpz] = await Promise.all([
-      auditUmapFiles([file('digits.h5ad')], settings),
-      auditUmapFiles([file('digits_graph.npz'), file('digits_umap.csv')], settings),
+      auditOnce([file('digits.h5ad')], settings),
+      auditOnce([file('digits_graph.npz'), file('digits_umap.csv')], settings),
     ]);
     expect(fromNpz.files).toEqual(['digits_graph.npz', 'digits_umap.csv']);
     expect(fromNpz.labels).toBeNull();
@@ -35,6 +39,44 @@ describe('auditUmapFiles', () => {
   });
 
   it('rejects a graph without its layout with the reader’s message', async () => {
-    await expect(auditUmapFiles([file('digits_graph.npz')], settings)).rejects.toThrow(/no 2-D embedding/);
+    await expect(auditOnce([file('digits_graph.npz')], settings)).rejects.toThrow(/no 2-D embedding/);
+  });
+});
+
+describe('continuing from the last audit', () => {
+  const request = { method: 'corrected', s: 1, epochs: 20, learningRate: 0.25 } as const;
+  const loop = { pause: async () => {}, shouldCancel: () => false };
+
+  it('asks for an audit first, before any task starts', () => {
+    expect(() => createAuditSession().continuation(request)).toThrow(UserError);
+    expect(() => createAuditSession().continuation(request)).toThrow('Audit a UMAP first.');
+  });
+
+  it('continues the layout audited last, which the page may take, and audits the result', async () => {
+    const session = createAuditSession();
+    const audited = await session.audit([file('digits.h5ad')], settings);
+    const theirs = audited.embedding.slice();
+    // As the worker does: the audited layout leaves for the page.
+    structuredClone(audited.embedding, { transfer: [audited.embedding.buffer] });
+    expect(audited.embedding).toHaveLength(0);
+    // A failed read keeps the last import that worked.
+    await expect(session.audit([file('digits_graph.npz')], settings)).rejects.toThrow(UserError);
+
+    const result = await session.continuation(request)(loop);
+    if (!result) throw new Error('cancelled');
+    expect(result.layout).toHaveLength(2 * 1797);
+    expect(result.layout).not.toEqual(theirs);
+    expect(result.request).toEqual(request);
+    expect(result.audit.n).toBe(1797);
+    expect(result.audit.m).toBe(5);
+    expect(result.audit.pairs.meanAbsNuMinusMu).toBeLessThan(audited.audit.pairs.meanAbsNuMinusMu);
+    expect(result.seconds).toBeGreaterThan(0);
+  });
+
+  it('resolves with null when cancelled', async () => {
+    const session = createAuditSession();
+    await session.audit([file('digits.h5ad')], settings);
+    const task = session.continuation({ ...request, method: 'neg' });
+    expect(await task({ ...loop, shouldCancel: () => true })).toBeNull();
   });
 });

@@ -1,9 +1,20 @@
 /**
- * The worker's audit entry point as a plain function (issue 17): the user's files in, the audit of
- * their UMAP out, as plain data the page can draw. It touches no engine state, so the current run
- * goes on around it and a bad file changes nothing.
+ * The worker's audit (issue 17): the user's files in, the audit of their UMAP out, as plain data the
+ * page can draw; then "Continue from it", our optimizer run on their graph from their layout. The
+ * session keeps the last import that worked, for the continuation, and nothing else: it touches no
+ * engine state, so the current run goes on around an audit and a bad file changes nothing.
  */
-import { auditUmap, type LabelColumn, readUmapFiles, type UmapAudit } from './import';
+import { UserError } from '../core/errors';
+import type { Graph } from '../core/types';
+import {
+  auditUmap,
+  type ContinueMethod,
+  continueImported,
+  type LabelColumn,
+  readUmapFiles,
+  type UmapAudit,
+} from './import';
+import type { SliceLoop } from './multiSeed';
 
 export interface AuditFile {
   name: string;
@@ -36,30 +47,86 @@ export interface AuditResult {
   seconds: number;
 }
 
-/** The random layout's seed: the same files give the same numbers every time. */
-const RANDOM_LAYOUT_SEED = 1;
+/** How to continue from their layout; their min_dist and m are the audit's. */
+export interface ContinueRequest {
+  method: ContinueMethod;
+  /** The spectrum parameter of 'neg'. */
+  s: number;
+  epochs: number;
+  learningRate: number;
+}
 
-/** Reads the files (readUmapFiles: a UserError says what is missing or wrong) and audits their layout. */
-export async function auditUmapFiles(files: AuditFile[], request: AuditRequest): Promise<AuditResult> {
-  const started = performance.now();
-  const imported = await readUmapFiles(
-    files.map(({ name, bytes }) => ({ name, bytes: new Uint8Array(bytes) })),
-    { embedding: request.embedding, labels: request.labels },
-  );
-  const audit = auditUmap(imported.graph, imported.embedding, {
-    minDist: request.minDist,
-    m: request.m,
-    seed: RANDOM_LAYOUT_SEED,
-  });
+export interface ContinueResult {
+  request: ContinueRequest;
+  /** n×2: their layout after the continuation. */
+  layout: Float32Array;
+  /** The continued layout audited as theirs was (same min_dist and m). */
+  audit: UmapAudit;
+  /** Continuing and auditing, in seconds. */
+  seconds: number;
+}
+
+/** The random layout's and the continuation's seed: the same files and settings give the same numbers every time. */
+const SEED = 1;
+
+/** The last import that worked: what a continuation starts from. */
+interface Audited {
+  graph: Graph;
+  /** A copy of their layout: the result's own goes to the page. */
+  layout: Float32Array;
+  minDist: number;
+  m: number;
+}
+
+/** One per worker: audits files and continues from the last layout audited. */
+export function createAuditSession() {
+  let last: Audited | null = null;
+
   return {
-    audit,
-    files: imported.files,
-    embeddingName: imported.embeddingName,
-    embeddingNames: imported.embeddingNames,
-    labelColumns: imported.labelColumns,
-    labels: imported.labels ?? null,
-    embedding: imported.embedding,
-    seconds: (performance.now() - started) / 1000,
+    /** Reads the files (readUmapFiles: a UserError says what is missing or wrong) and audits their layout. */
+    async audit(files: AuditFile[], request: AuditRequest): Promise<AuditResult> {
+      const started = performance.now();
+      const imported = await readUmapFiles(
+        files.map(({ name, bytes }) => ({ name, bytes: new Uint8Array(bytes) })),
+        { embedding: request.embedding, labels: request.labels },
+      );
+      const { graph, embedding } = imported;
+      const { minDist, m } = request;
+      const audit = auditUmap(graph, embedding, { minDist, m, seed: SEED });
+      last = { graph, layout: embedding.slice(), minDist, m };
+      return {
+        audit,
+        files: imported.files,
+        embeddingName: imported.embeddingName,
+        embeddingNames: imported.embeddingNames,
+        labelColumns: imported.labelColumns,
+        labels: imported.labels ?? null,
+        embedding,
+        seconds: (performance.now() - started) / 1000,
+      };
+    },
+
+    /**
+     * The continuation of the last audited layout as a task for engine.runTask (continueImported,
+     * then the audit of where it ended); the task resolves with null when cancelled. Throws a
+     * UserError at once, before any run is paused, when nothing has been audited.
+     */
+    continuation(request: ContinueRequest): (loop: SliceLoop) => Promise<ContinueResult | null> {
+      if (!last) throw new UserError('Audit a UMAP first.');
+      // This import's, even if another audit reads while the task runs.
+      const { graph, layout, minDist, m } = last;
+      return async (loop) => {
+        const started = performance.now();
+        const continued = await continueImported(graph, layout, { ...request, m, minDist, seed: SEED }, loop);
+        if (!continued) return null;
+        return {
+          request,
+          layout: continued,
+          audit: auditUmap(graph, continued, { minDist, m, seed: SEED }),
+          seconds: (performance.now() - started) / 1000,
+        };
+      };
+    },
   };
 }
 

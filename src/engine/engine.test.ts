@@ -3,6 +3,8 @@ import { type NodeShardThreads, startNodeShardThreads } from '../core/testing/sh
 import { defaultConfig, type ExplorerConfig } from './config';
 import { createEngine, type EngineOptions } from './engine';
 import type { Frame } from './frame';
+import type { SliceLoop } from './multiSeed';
+import type { SliceProgress } from './seedTasks';
 
 /** An engine whose scheduled tasks run only when the test drains them. */
 function manualEngine(options: EngineOptions = {}) {
@@ -173,6 +175,53 @@ describe('engine', () => {
       expect(result.purported.total.mean[e]).toBeGreaterThan(result.effective.total.mean[e]);
       expect(result.effective.total.std[e]).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('engine.runTask', () => {
+  /** Drains the engine's queue until `pending` settles (a pause resolves in a task the queue holds). */
+  async function settle<T>(pending: Promise<T>, drain: () => void): Promise<T> {
+    let settled = false;
+    void pending.finally(() => {
+      settled = true;
+    });
+    for (let i = 0; i < 1000 && !settled; i++) {
+      drain();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return pending;
+  }
+
+  it('pauses the run, yields between slices, reports progress at most every 250 ms, and stops on cancel', async () => {
+    let clock = 0;
+    // Every slice yields (sliceMs 0) and takes 100 ms.
+    const { engine, drain } = manualEngine({ sliceMs: 0, now: () => clock });
+    const fourSlices = async ({ pause, shouldCancel }: SliceLoop) => {
+      for (let slice = 1; slice <= 4; slice++) {
+        clock += 100;
+        await pause(slice / 4);
+        if (shouldCancel()) return 'cancelled';
+      }
+      return 'done';
+    };
+    engine.configure({ ...smallRing, epochs: 500 });
+    engine.step(10);
+    drain();
+    engine.play();
+    expect(engine.status).toBe('running');
+    const epoch = engine.currentRun?.optimizer.epoch;
+
+    const progress: SliceProgress[] = [];
+    const pending = engine.runTask(fourSlices, (report) => progress.push(report));
+    expect(engine.status).toBe('paused');
+    expect(await settle(pending, drain)).toBe('done');
+    expect(engine.currentRun?.optimizer.epoch).toBe(epoch);
+    // At 100 ms and at 400 ms: the reports at 200 and 300 ms came too soon after the first.
+    expect(progress.map(({ fraction }) => fraction)).toEqual([0.25, 1]);
+
+    const cancelled = engine.runTask(fourSlices);
+    engine.cancel();
+    expect(await settle(cancelled, drain)).toBe('cancelled');
   });
 });
 

@@ -10,12 +10,12 @@ import type { ChangeReport, Frame, RunStatus, StageProgressReport } from './fram
 import { createFramePublisher, emptyFrame, emptyOutbox, runFrame } from './frames';
 import { createLatestRunsTable } from './latestRunsTable';
 import { evaluateRun } from './lossEvaluation';
-import type { MultiSeedCurves } from './multiSeed';
+import type { MultiSeedCurves, SliceLoop } from './multiSeed';
 import type { PairBox } from './pairViews';
 import { type Artifacts, createRunOptimizer, createStageCache } from './pipeline';
 import { applyLive, createRun, pairPointsOf, type Run } from './run';
 import { runSlice } from './runSlice';
-import { seedsTask, sweepTask, table1Task } from './seedTasks';
+import { type SliceProgress, seedsTask, slicedTask, sweepTask, table1Task } from './seedTasks';
 import type { SweepPanel, SweepProgress, SweepResult, SweepSpec } from './sweep';
 import type { Table1Progress, Table1Request, Table1Seeds } from './table1';
 import { timedStageProgress } from './timeEstimates';
@@ -146,7 +146,7 @@ export function createEngine(engineOptions: EngineOptions = {}) {
     if (pendingBuild || (run && (playing || stepsRequested > 0))) ensureTick();
   }
 
-  /** Stops the run in favour of a long task (multi-seed runs, Table 1), which then yields between slices. */
+  /** Stops the run in favour of a long task (multi-seed runs, Table 1, a sweep, runTask), which then yields between slices. */
   function pauseFor(): () => boolean {
     playing = false;
     stepsRequested = 0;
@@ -269,6 +269,21 @@ export function createEngine(engineOptions: EngineOptions = {}) {
         onProgress,
         onPanel,
       );
+    },
+
+    /**
+     * Work from beside the run that steps in slices (the audit's continuation, engine/auditSession.ts):
+     * pauses the current run as a sweep does, yields between slices so that calls are answered and
+     * frames go out, and stops on cancel(); its share done and time left go to `onProgress` at most
+     * every 250 ms.
+     */
+    runTask<T>(
+      task: (loop: SliceLoop) => Promise<T>,
+      onProgress?: (progress: SliceProgress) => void,
+    ): Promise<T> {
+      const shouldCancel = pauseFor();
+      frames.publish();
+      return slicedTask(task, shouldCancel, options, onProgress);
     },
 
     /**

@@ -1,10 +1,11 @@
 /**
- * Fig. 3's multi-seed curves and Table 1 over seeds as tasks of the engine: long computations that
- * share the worker with incoming calls (they yield between slices) and report progress.
+ * Fig. 3's multi-seed curves, Table 1 over seeds, sweeps and other sliced work (the audit's
+ * continuation) as tasks of the engine: long computations that share the worker with incoming calls
+ * (they yield between slices) and report progress.
  */
 import type { ExplorerConfig } from './config';
 import type { StageProgressReport } from './frame';
-import { type MultiSeedCurves, runSeeds } from './multiSeed';
+import { type MultiSeedCurves, runSeeds, type SliceLoop } from './multiSeed';
 import type { ExternalDataset } from './pipeline';
 import type { Run } from './run';
 import { runSweep, type SweepPanel, type SweepProgress, type SweepResult, type SweepSpec } from './sweep';
@@ -17,8 +18,8 @@ import {
 } from './table1';
 import { stageRemainingSeconds } from './timeEstimates';
 
-/** Table 1's and a sweep's progress go out at most this often (ms). */
-const TABLE1_REPORT_MS = 250;
+/** Progress that crosses to the page (Table 1, a sweep, a sliced task) goes out at most this often (ms). */
+const PROGRESS_REPORT_MS = 250;
 
 export interface TaskScheduler {
   now: () => number;
@@ -39,6 +40,42 @@ function slicePause({ now, sliceMs, schedule }: TaskScheduler) {
   };
 }
 
+/** A sliced task's progress: the share done, and the time left once it can be estimated. */
+export interface SliceProgress {
+  fraction: number;
+  remainingSeconds?: number;
+}
+
+/** A SliceLoop on the engine's thread: yields every `sliceMs`, telling `onProgress` the share done and the time left first. */
+function sliceLoop(
+  scheduler: TaskScheduler,
+  shouldCancel: () => boolean,
+  onProgress: (progress: SliceProgress) => void,
+): SliceLoop {
+  const pause = slicePause(scheduler);
+  const startedAt = scheduler.now();
+  return {
+    shouldCancel,
+    pause: (fraction) =>
+      pause(() =>
+        onProgress({
+          fraction,
+          remainingSeconds: stageRemainingSeconds((scheduler.now() - startedAt) / 1000, fraction),
+        }),
+      ),
+  };
+}
+
+/** `report`, called at most every PROGRESS_REPORT_MS. */
+function throttled<T>(now: () => number, report: (progress: T) => void): (progress: T) => void {
+  let lastReport = Number.NEGATIVE_INFINITY;
+  return (progress) => {
+    if (now() - lastReport < PROGRESS_REPORT_MS) return;
+    lastReport = now();
+    report(progress);
+  };
+}
+
 /** Fig. 3's curves for the run's configuration and artifacts; progress as stage 'seeds' with the time left. */
 export function seedsTask(
   run: Run,
@@ -46,18 +83,22 @@ export function seedsTask(
   scheduler: TaskScheduler,
   onProgress: (progress: StageProgressReport) => void,
 ): Promise<MultiSeedCurves | null> {
-  const pause = slicePause(scheduler);
-  const startedAt = scheduler.now();
   return runSeeds(run.config, run.artifacts, {
     seeds,
     every,
-    shouldCancel,
-    pause: (fraction) =>
-      pause(() => {
-        const remainingSeconds = stageRemainingSeconds((scheduler.now() - startedAt) / 1000, fraction);
-        onProgress({ stage: 'seeds', fraction, remainingSeconds });
-      }),
+    // Unthrottled: this progress goes out with the frames, which the page pulls at its own pace.
+    ...sliceLoop(scheduler, shouldCancel, (progress) => onProgress({ stage: 'seeds', ...progress })),
   });
+}
+
+/** Any work that steps in slices (the audit's continuation), its progress to `onProgress` at most every 250 ms. */
+export function slicedTask<T>(
+  task: (loop: SliceLoop) => Promise<T>,
+  shouldCancel: () => boolean,
+  scheduler: TaskScheduler,
+  onProgress: (progress: SliceProgress) => void = () => {},
+): Promise<T> {
+  return task(sliceLoop(scheduler, shouldCancel, throttled(scheduler.now, onProgress)));
 }
 
 /** Table 1 over seeds from `base` (engine/table1.ts), its progress to `onProgress` at most every 250 ms. */
@@ -70,12 +111,9 @@ export function table1Task(
 ): Promise<Table1Seeds | null> {
   const pause = slicePause(scheduler);
   const { now } = scheduler;
-  let lastReport = Number.NEGATIVE_INFINITY;
+  const reportProgress = throttled(now, (progress: Table1Progress) => onProgress?.(progress));
   const report: Table1Context['report'] = (progress) => {
-    if (now() - lastReport >= TABLE1_REPORT_MS) {
-      lastReport = now();
-      onProgress?.(progress);
-    }
+    reportProgress(progress);
     return pause();
   };
   return runTable1(base, request, { ...context, now, report });
@@ -100,7 +138,7 @@ export function sweepTask(
     now,
     onPanel,
     report: (progress) => {
-      if (now() - lastReport >= TABLE1_REPORT_MS || progress.stage === 'building') {
+      if (now() - lastReport >= PROGRESS_REPORT_MS || progress.stage === 'building') {
         lastReport = now();
         onProgress?.(progress);
       }

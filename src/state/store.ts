@@ -1,10 +1,11 @@
 import { create } from 'zustand';
-import type { AuditResult } from '../engine/auditSession';
+import type { AuditResult, ContinueRequest, ContinueResult } from '../engine/auditSession';
 import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
 import type { CsvSource } from '../engine/csvSession';
 import type { ChangeReport, Frame, Histograms, RunInfo, StageProgressReport } from '../engine/frame';
 import type { MultiSeedCurves } from '../engine/multiSeed';
 import type { RunEstimate } from '../engine/runEstimate';
+import type { SliceProgress } from '../engine/seedTasks';
 import type { SweepPanel, SweepProgress, SweepSpec } from '../engine/sweep';
 import type { Table1Progress, Table1Seeds } from '../engine/table1';
 import { appendToHistory, emptyHistory, type LossHistory } from './lossHistory';
@@ -39,6 +40,18 @@ export interface AuditView {
   error?: string;
   /** The last successful audit: kept while the next one reads and when it fails. */
   result: AuditResult | null;
+}
+
+/** "Continue from it" on the audited layout: the continuation running, or how the last one ended. */
+export interface ContinuationView {
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  /** What runs or ran last. */
+  request: ContinueRequest;
+  /** While running: the share done and the time left. */
+  progress?: SliceProgress;
+  error?: string;
+  /** The last continuation that finished: kept while the next runs and when it fails or is cancelled. */
+  result: ContinueResult | null;
 }
 
 /** A CSV file the engine holds: its identity (for links), shape (for the configuration rules) and how it was read (for the umap-learn script). */
@@ -95,6 +108,9 @@ export interface ExplorerState {
   /** The audit of the user's own UMAP files (workerClient's auditUmapFiles); null: none asked for. */
   audit: AuditView | null;
   setAudit(audit: AuditView | null): void;
+  /** The continuation of the audit shown (workerClient's continueAudit); null: none, or a newer audit. */
+  auditContinuation: ContinuationView | null;
+  setAuditContinuation(continuation: ContinuationView | null): void;
   setConfig(config: ExplorerConfig): void;
   changeApplied(report: ChangeReport): void;
   /** A restart was asked for: frames of the current run are stale from now on. */
@@ -162,6 +178,8 @@ export function createExplorerStore() {
     setCsv: (csv) => set({ csv }),
     audit: null,
     setAudit: (audit) => set({ audit }),
+    auditContinuation: null,
+    setAuditContinuation: (auditContinuation) => set({ auditContinuation }),
     setConfig: (config) => set({ config }),
     changeApplied: (report) =>
       set((state) => ({ lastChange: report, minRunId: Math.max(state.minRunId, report.runId) })),

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { RunWorkerApi } from '../../workers/run.worker';
-import type { AuditRequest } from '../engine/auditSession';
+import type { AuditRequest, ContinueRequest } from '../engine/auditSession';
 import { type ExplorerConfig, planChange } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
@@ -8,20 +8,21 @@ import type { ChangeReport, StageProgressReport } from '../engine/frame';
 import type { PairBox } from '../engine/pairViews';
 import { N_MENU_MAX } from '../engine/parameters';
 import { estimateRun } from '../engine/runEstimate';
+import type { SliceProgress } from '../engine/seedTasks';
 import { checkSweep, type SweepPanel, type SweepProgress, type SweepSpec } from '../engine/sweep';
 import type { Table1Progress, Table1Request } from '../engine/table1';
-import { type ExplorerState, type ExplorerStore, useExplorerStore } from './store';
+import { type ContinuationView, type ExplorerState, type ExplorerStore, useExplorerStore } from './store';
 
 export type RunClient = ReturnType<typeof startRunClient>;
 
 const nextAnimationFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-/** A UserError's message says what to change; anything else is a failure the user should hear of as such. */
-const auditErrorMessage = (caught: unknown) =>
+/** A UserError's message says what to change; anything else is a failure the user should hear of as such (`failure`). */
+const auditErrorMessage = (caught: unknown, failure: string) =>
   caught instanceof Error && caught.name === 'UserError'
     ? caught.message
-    : `The files could not be read: ${caught instanceof Error ? caught.message : String(caught)}`;
+    : `${failure}: ${caught instanceof Error ? caught.message : String(caught)}`;
 
 /**
  * Starts the run worker and pulls frames from it at display rate: one frame in flight at a time,
@@ -139,10 +140,46 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
           ),
           request,
         );
-        if (ticket === latestAudit) store.getState().setAudit({ status: 'done', result });
+        if (ticket !== latestAudit) return;
+        store.getState().setAudit({ status: 'done', result });
+        // A continuation belongs to the layout it started from.
+        store.getState().setAuditContinuation(null);
       } catch (caught) {
         if (ticket === latestAudit)
-          store.getState().setAudit({ status: 'failed', error: auditErrorMessage(caught), result: keep() });
+          store.getState().setAudit({
+            status: 'failed',
+            error: auditErrorMessage(caught, 'The files could not be read'),
+            result: keep(),
+          });
+      }
+    },
+    /**
+     * "Continue from it": the last audited layout continued in the worker (engine.runTask, which
+     * pauses the run). The store's `auditContinuation` says 'running' with its progress, then holds
+     * the result, or how it ended while the last result stays. A newer audit drops it.
+     */
+    async continueAudit(request: ContinueRequest): Promise<void> {
+      const audited = store.getState().audit?.result ?? null;
+      // Still the audit on screen, and this continuation not yet settled.
+      let active = true;
+      const current = () => active && store.getState().audit?.result === audited;
+      const keep = () => store.getState().auditContinuation?.result ?? null;
+      const update = (patch: Omit<ContinuationView, 'request' | 'result'>) => {
+        if (current()) store.getState().setAuditContinuation({ request, result: keep(), ...patch });
+      };
+      update({ status: 'running', progress: { fraction: 0 } });
+      try {
+        const result = await api.continueAudit(
+          request,
+          // Progress comes on the proxy's own port: one arriving after the result is dropped.
+          Comlink.proxy((progress: SliceProgress) => update({ status: 'running', progress })),
+        );
+        if (!result) update({ status: 'cancelled' });
+        else if (current()) store.getState().setAuditContinuation({ status: 'done', request, result });
+      } catch (caught) {
+        update({ status: 'failed', error: auditErrorMessage(caught, 'The continuation failed') });
+      } finally {
+        active = false;
       }
     },
     play: () => api.play(),

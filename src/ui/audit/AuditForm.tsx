@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import type { AuditRequest } from '../../engine/auditSession';
 import { numberParameters } from '../../engine/parameters';
-import { NumberEntry } from '../controls/NumberEntry';
 import { Select } from '../controls/Select';
+import { AuditNumberField } from './AuditNumberField';
 
 /** The settings of their run the audit needs, as umap-learn names them (the run's own fields have the parameters' names). */
 const settings = [
@@ -52,15 +52,13 @@ export function AuditForm({
         <small className="control-hint">or drop them on this section</small>
       </div>
       {settings.map(({ key, parameter, caption }) => (
-        <div key={key} className="control">
-          <span aria-hidden="true">{caption}</span>
-          <NumberEntry
-            value={request[key]}
-            parameter={parameter}
-            label={caption}
-            onCommit={(value) => onChange({ [key]: value })}
-          />
-        </div>
+        <AuditNumberField
+          key={key}
+          caption={caption}
+          parameter={parameter}
+          value={request[key]}
+          onCommit={(value) => onChange({ [key]: value })}
+        />
       ))}
       {embeddingNames.length > 1 && (
         <Select

@@ -10,7 +10,8 @@ const layouts: { key: Layout; label: string }[] = [
   { key: 'random', label: 'random' },
 ];
 
-const lossLabels: Record<Loss, string> = {
+/** The two losses as the audit's tables name them. */
+export const lossLabels: Record<Loss, string> = {
   purported: 'purported ℒ (eq. 6)',
   effective: 'effective ℒ̃ (eq. 12)',
 };

@@ -4,6 +4,7 @@ import { numberParameters } from '../../engine/parameters';
 import { useExplorerStore } from '../../state/store';
 import { formatThreeDigits } from '../format';
 import { useRunClient } from '../runClientContext';
+import { AuditContinuation } from './AuditContinuation';
 import { AuditForm } from './AuditForm';
 import { AuditHistograms } from './AuditHistograms';
 import { AuditLossTable } from './AuditLossTable';
@@ -92,6 +93,7 @@ export function AuditPanel() {
           <AuditHistograms audit={result.audit} />
         </div>
       )}
+      {result && <AuditContinuation audited={result} />}
     </section>
   );
 }

@@ -2,10 +2,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { AuditResult } from '../../engine/auditSession';
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatInteger } from '../format';
-import { batchByColour } from '../scatter/canvasScatter';
 import { colourUniform } from '../scatter/pointColours';
 import { ScatterLegend } from '../scatter/ScatterLegend';
-import { drawSweepPanel, type PanelColouring, panelColouring } from '../sweep/drawSweepPanel';
+import {
+  drawSweepPanel,
+  type PanelColouring,
+  panelColouring,
+  thumbnailBatches,
+  thumbnailStride,
+} from '../sweep/drawSweepPanel';
 
 /** Side of the plot until its frame is measured, and at most (beside the numbers, not over them). */
 const FALLBACK_SIDE = 320;
@@ -15,33 +20,52 @@ const MAX_SIDE = 420;
 function colouringOf({ labels, embedding }: AuditResult): PanelColouring {
   if (labels) return panelColouring({ kind: 'label', labels: labels.codes, names: labels.names });
   const colouring = colourUniform(embedding.length / 2);
-  return { colouring, batches: batchByColour(colouring) };
+  return { colouring, batches: thumbnailBatches(colouring) };
 }
 
-/** Their layout as they saw it, drawn like a sweep panel (Canvas 2D, fitted to its own square). */
-export function AuditScatter({ result }: { result: AuditResult }) {
+/**
+ * Their layout as they saw it, or a layout of the same points (the continued one), drawn like a
+ * sweep panel (Canvas 2D, fitted to its own square) and coloured by their labels.
+ */
+export function AuditScatter({
+  result,
+  layout = result.embedding,
+  name = 'Your layout',
+  title = `${name} (${result.embeddingName})`,
+  legend = true,
+}: {
+  result: AuditResult;
+  /** n×2, in the order of their points. */
+  layout?: Float32Array;
+  /** The plot's accessible name, before its point count. */
+  name?: string;
+  title?: string;
+  legend?: boolean;
+}) {
   const frameRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const side = Math.min(MAX_SIDE, useElementWidth(frameRef, FALLBACK_SIDE));
   const colouring = useMemo(() => colouringOf(result), [result]);
-  const { embedding, labels, embeddingName } = result;
+  const { labels } = result;
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (canvas) drawSweepPanel(canvas, embedding, colouring, side, window.devicePixelRatio || 1);
-  }, [embedding, colouring, side]);
+    if (canvas) drawSweepPanel(canvas, layout, colouring, side, window.devicePixelRatio || 1);
+  }, [layout, colouring, side]);
   const coloured = labels ? `, coloured by ${labels.name}` : '';
+  const stride = thumbnailStride(layout.length / 2);
+  const thinned = stride > 1 ? ` (every ${stride}th drawn)` : '';
   return (
     <figure className="audit-scatter">
-      <figcaption className="chart-title">Your layout ({embeddingName})</figcaption>
+      <figcaption className="chart-title">{title}</figcaption>
       <div ref={frameRef} className="audit-canvas-frame">
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={`Your layout: ${formatInteger(embedding.length / 2)} points${coloured}`}
+          aria-label={`${name}: ${formatInteger(layout.length / 2)} points${coloured}${thinned}`}
           style={{ width: side, height: side }}
         />
       </div>
-      {labels && (
+      {legend && labels && (
         <ScatterLegend colourBy="label" labelNames={labels.names} labelCount={labels.names.length} />
       )}
     </figure>
