@@ -6,6 +6,8 @@ const SMALL_RING = 'v=1&n=300&epochs=100';
 const fixtures = new URL('../src/engine/import/fixtures/', import.meta.url).pathname;
 const reference = JSON.parse(readFileSync(`${fixtures}digits_reference.json`, 'utf8')) as {
   losses: { attractive: number; effectiveRepulsive: number };
+  nuStarHistogram: number[];
+  graphRecall: number;
 };
 /** Eq. 12 of their layout, as umap-learn's Python scored it. */
 const pythonEffectiveLoss = reference.losses.attractive + reference.losses.effectiveRepulsive;
@@ -47,7 +49,10 @@ test('an .h5ad from scanpy is audited: their numbers, Python’s effective loss,
   expect(Math.abs(effective / pythonEffectiveLoss - 1)).toBeLessThan(1e-5);
   const numbers = region.getByTestId('audit-numbers');
   expect(Number(await numbers.getAttribute('data-nearer-target'))).toBeGreaterThan(0.5);
-  expect(Number(await numbers.getAttribute('data-graph-recall'))).toBeGreaterThan(0.5);
+  // The ν* histogram and the graph-neighbour recall as umap-learn's Python side computed them.
+  expect(Number(await numbers.getAttribute('data-graph-recall'))).toBeCloseTo(reference.graphRecall, 6);
+  const histograms = region.getByRole('img', { name: 'μ, ν*, ν histograms of your UMAP' });
+  await expect(histograms).toHaveAttribute('data-nu-star-counts', reference.nuStarHistogram.join(','));
   await expect(region.getByTestId('audit-label-column')).toHaveText('digit');
   const legend = region.getByRole('figure', { name: 'Colour legend: labels' }).getByRole('listitem');
   await expect(legend).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);

@@ -28,6 +28,8 @@ const reference = JSON.parse(new TextDecoder().decode(fixture('digits_reference.
   b: number;
   m: number;
   losses: { attractive: number; purportedRepulsive: number; effectiveRepulsive: number };
+  nuStarHistogram: number[];
+  graphRecall: number;
 };
 
 function csvEmbedding(): Float32Array {
@@ -167,8 +169,10 @@ describe('the audit of their UMAP', () => {
     expect(sum(audit.histograms.nu)).toBe(reference.nnz);
     expect(audit.edges).toBe(reference.nnz / 2);
     expect(audit.meanDegree).toBeCloseTo(reference.muSum / reference.n, 9);
-    // A UMAP keeps most graph neighbours near; a random layout keeps about k/n of them.
-    expect(audit.graphRecall).toBeGreaterThan(0.5);
+    // ν* (eq. 15) binned as numpy bins it, and the graph-neighbour recall as scikit-learn's neighbours give it.
+    expect(Array.from(audit.histograms.nuStar)).toEqual(reference.nuStarHistogram);
+    expect(audit.graphRecall).toBeCloseTo(reference.graphRecall, 6);
+    // A random layout keeps about k/n of the graph neighbours.
     const randomRecall = graphNeighbourRecall(graph, randomLayoutLike(embeddings[0].points, 2));
     expect(randomRecall).toBeLessThan(0.05);
     console.log(

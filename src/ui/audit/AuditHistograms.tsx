@@ -27,7 +27,12 @@ export function AuditHistograms({ audit }: { audit: UmapAudit }) {
   return (
     <figure className="audit-histograms" ref={figureRef}>
       <figcaption className="chart-title">μ, ν*, ν histograms of your UMAP</figcaption>
-      <ChartFrame width={width} height={HEIGHT} label="μ, ν*, ν histograms of your UMAP" data={{}}>
+      <ChartFrame
+        width={width}
+        height={HEIGHT}
+        label="μ, ν*, ν histograms of your UMAP"
+        data={{ 'data-nu-star-counts': Array.from(audit.histograms.nuStar).join(',') }}
+      >
         <g transform={`translate(${chartMargins.left},${chartMargins.top})`}>
           <HistogramPanel
             series={series}
