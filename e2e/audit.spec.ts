@@ -53,6 +53,12 @@ test('an .h5ad from scanpy is audited: their numbers, Python’s effective loss,
   expect(Number(await numbers.getAttribute('data-graph-recall'))).toBeCloseTo(reference.graphRecall, 6);
   const histograms = region.getByRole('img', { name: 'μ, ν*, ν histograms of your UMAP' });
   await expect(histograms).toHaveAttribute('data-nu-star-counts', reference.nuStarHistogram.join(','));
+  await expect(
+    region.getByRole('img', { name: 'Your UMAP’s pairs: ν against ν* (target, eq. 15)' }),
+  ).toBeVisible();
+  await expect(
+    region.getByRole('img', { name: 'Your UMAP’s pairs: ν against μ (your graph)' }),
+  ).toBeVisible();
   await expect(region.getByTestId('audit-label-column')).toHaveText('digit');
   const legend = region.getByRole('figure', { name: 'Colour legend: labels' }).getByRole('listitem');
   await expect(legend).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);

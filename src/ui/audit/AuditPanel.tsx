@@ -9,6 +9,7 @@ import { AuditForm } from './AuditForm';
 import { AuditHistograms } from './AuditHistograms';
 import { AuditLossTable } from './AuditLossTable';
 import { AuditNumbers } from './AuditNumbers';
+import { AuditPairViews } from './AuditPairViews';
 import { AuditScatter } from './AuditScatter';
 
 /** umap-learn's defaults (the explorer's too): what an audit assumes until told otherwise. */
@@ -94,6 +95,7 @@ export function AuditPanel() {
             <AuditLossTable audit={result.audit} />
           </div>
           {drawn && <AuditHistograms audit={drawn.audit} />}
+          {drawn && <AuditPairViews audit={drawn.audit} />}
         </div>
       )}
       {result && <AuditContinuation audited={result} />}

@@ -33,8 +33,12 @@ const selectHistograms = (state: ExplorerState) => state.histograms;
 
 type PairView = 'target' | 'mu';
 
-interface PlotProps {
+export interface PlotProps {
   view: PairView;
+  /** Names the plot among others of its kind ("Your UMAP's pairs"): its label and test id. */
+  name?: { label: string; testId: string };
+  /** Brushing selects the pairs' points in the main scatter (the run's pairs only). */
+  brushable?: boolean;
   counts: Uint32Array;
   bins: number;
   xTitle: string;
@@ -43,7 +47,15 @@ interface PlotProps {
 }
 
 /** A 2-D histogram of the stored pairs (x against ν), log-coloured, with a brush that selects pairs. */
-function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
+export function DensityPlot({
+  view,
+  name = { label: 'Pairs', testId: 'pairs' },
+  brushable = true,
+  counts,
+  bins,
+  xTitle,
+  curves,
+}: PlotProps) {
   const client = useRunClient();
   const xAxisRef = useRef<SVGGElement>(null);
   const yAxisRef = useRef<SVGGElement>(null);
@@ -80,7 +92,7 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
 
   useEffect(() => {
     const node = brushRef.current;
-    if (!node || !client) return;
+    if (!node || !client || !brushable) return;
     const behaviour = brush<unknown>()
       .extent([
         [0, 0],
@@ -106,7 +118,7 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
     return () => {
       select(node).on('.brush', null);
     };
-  }, [client, view]);
+  }, [client, view, brushable]);
 
   const path = line<[number, number]>()
     .x(([u]) => x(u))
@@ -116,8 +128,8 @@ function DensityPlot({ view, counts, bins, xTitle, curves }: PlotProps) {
       width={INNER + MARGIN.left + MARGIN.right}
       height={INNER + MARGIN.top + MARGIN.bottom}
       role="img"
-      aria-label={`Pairs: ν against ${xTitle}`}
-      data-testid={`pairs-${view}`}
+      aria-label={`${name.label}: ν against ${xTitle}`}
+      data-testid={`${name.testId}-${view}`}
     >
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         {/* One pixel per cell, scaled up: a canvas draws 1 600 cells far faster than as many SVG rects. */}
