@@ -1,5 +1,6 @@
 import type { UmapAudit } from '../../engine/import';
 import { formatLoss } from '../format';
+import { ColumnHeads } from './ColumnHeads';
 
 type Layout = keyof UmapAudit['losses'];
 type Loss = 'purported' | 'effective';
@@ -38,16 +39,7 @@ export function AuditLossTable({ audit }: { audit: UmapAudit }) {
         Diverged: ν = 𝟙(i = j), every pair infinitely far apart; random: uniform in your layout’s bounding
         box.
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">loss</th>
-          {layouts.map(({ key, label }) => (
-            <th key={key} scope="col">
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads first="loss" columns={layouts} />
       <tbody>
         {(['purported', 'effective'] as const).map((loss) => {
           const winner = lowest(audit.losses, loss);

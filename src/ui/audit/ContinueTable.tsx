@@ -2,6 +2,7 @@ import type { ContinueResult } from '../../engine/auditSession';
 import type { UmapAudit } from '../../engine/import';
 import { formatLoss, formatPercent, formatThreeDigits } from '../format';
 import { lossLabels } from './AuditLossTable';
+import { ColumnHeads } from './ColumnHeads';
 import { continuationName } from './continuationName';
 
 /** The rows: both losses, then how ν sits between ν* and μ (§5, §7.3), then what the layout keeps. */
@@ -64,16 +65,7 @@ export function ContinueTable({ theirs, continued }: { theirs: UmapAudit; contin
         On your graph μ with your min_dist and m = {theirs.m}; losses are totals
         {theirs.approximate ? ' (far-field approximation)' : ''}.
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">measure</th>
-          {columns.map(({ key, label }) => (
-            <th key={key} scope="col">
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads first="measure" columns={columns} />
       <tbody>
         {rows.map(({ key, label, value, format }) => (
           <tr key={key}>
