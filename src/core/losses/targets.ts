@@ -26,6 +26,9 @@ export function targetSimilarities(g: Graph, m: number): Float32Array {
   return nuStar;
 }
 
+/** The paper's Fig. 4 threshold: similarities at or above it count as "near 1" (binarised). */
+export const HIGH_SIMILARITY = 0.8;
+
 /** ν_ij = φ(‖e_i − e_j‖) (eq. 4) of a 2-D embedding on the stored pairs, aligned with g.values; ν_ii = 1. */
 export function embeddingSimilarities(g: Graph, embedding: Float32Array, a: number, b: number): Float32Array {
   return pairSimilarities(g, embedding, (distSquared) => similarity(distSquared, a, b));

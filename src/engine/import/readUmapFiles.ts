@@ -3,8 +3,10 @@
  * the .h5ad holds one, the embedding as a CSV (`np.savetxt(path, embedding, delimiter=',')`, header
  * optional). Says exactly what is missing or does not fit.
  */
+import { dsvFormat } from 'd3';
 import { UserError } from '../../core/errors';
 import type { Graph } from '../../core/types';
+import { detectDelimiter, isBlankRecord, parseCell } from '../csv/parseCsv';
 import { type LabelColumn, readH5ad } from './h5ad';
 import { parseMatrixMarket } from './matrixMarket';
 import { parseScipyNpz } from './scipyNpz';
@@ -38,18 +40,22 @@ export interface ReadChoices {
 const GRAPH_EXTENSIONS = ['.h5ad', '.npz', '.mtx'];
 const extensionOf = (name: string) => name.slice(name.lastIndexOf('.')).toLowerCase();
 
-/** An n×2 embedding from CSV text: two numeric columns, a header line allowed. */
+/**
+ * An n×2 embedding from CSV text: the first two columns, by the explorer's CSV rules (the delimiter
+ * detected, plain decimal numbers only, csv/parseCsv.ts); a first line that is not numbers is a header.
+ */
 export function parseEmbeddingCsv(text: string, what: string): Float32Array {
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const rows = dsvFormat(detectDelimiter(text))
+    .parseRows(text)
+    .filter((row) => !isBlankRecord(row));
   const values: number[] = [];
-  lines.forEach((line, index) => {
-    const cells = line.split(/[,;\t ]+/).filter((cell) => cell !== '');
-    const numbers = cells.map(Number);
-    if (index === 0 && numbers.some((value) => Number.isNaN(value))) return; // a header
-    if (cells.length < 2 || !Number.isFinite(numbers[0]) || !Number.isFinite(numbers[1])) {
-      throw new UserError(`${what}: line ${index + 1} is not two numbers ("${line.slice(0, 40)}").`);
+  rows.forEach((row, index) => {
+    const [x, y] = [parseCell(row[0] ?? '', false), parseCell(row[1] ?? '', false)];
+    if (index === 0 && (Number.isNaN(x) || Number.isNaN(y))) return;
+    if (!(Number.isFinite(x) && Number.isFinite(y))) {
+      throw new UserError(`${what}: line ${index + 1} is not two numbers ("${row.join(',').slice(0, 40)}").`);
     }
-    values.push(numbers[0], numbers[1]);
+    values.push(x, y);
   });
   return Float32Array.from(values);
 }

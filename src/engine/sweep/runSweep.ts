@@ -6,7 +6,7 @@
  * n sweep hold different points and are not aligned.
  */
 import { CancelledError } from '../../core/cancel';
-import { pairSimilarities } from '../../core/losses';
+import { HIGH_SIMILARITY, pairSimilarities } from '../../core/losses';
 import { procrustesAlign, ringThickness, type SweepMetrics, sweepMetrics } from '../../core/metrics';
 import type { Optimizer } from '../../core/optimizer';
 import type { Dataset } from '../../core/types';
@@ -17,10 +17,11 @@ import { createRunOptimizer, createStageCache, type ExternalDataset } from '../p
 import { lossSimilarity, ringPoints } from '../run';
 import { checkSweep, type SweepSpec } from './sweepSpec';
 
-/** How a panel's points are coloured: by class, or by the angle of each point about the input's centre. */
+/** How a panel's points are coloured, as in the main scatter: by class, by the dataset's hue, or one colour. */
 export type SweepColours =
   | { kind: 'label'; labels: Int32Array; names: string[] }
-  | { kind: 'hue'; hue: Float32Array };
+  | { kind: 'hue'; hue: Float32Array }
+  | { kind: 'uniform' };
 
 export interface SweepPanelMetrics extends SweepMetrics {
   /** The loss the run minimised, summed over the pairs of its last epoch (UMAP: eq. 11; t-SNE: KL). */
@@ -29,17 +30,14 @@ export interface SweepPanelMetrics extends SweepMetrics {
   inputRingThickness?: number;
   /**
    * Share of the graph's stored pairs whose embedding similarity ν (the loss's own: UMAP's φ, NEG's
-   * ξ, the Cauchy kernel) is at least NEAR_ONE: how binarised the layout is (§5, Fig. 4).
+   * ξ, the Cauchy kernel) is at least HIGH_SIMILARITY: how binarised the layout is (§5, Fig. 4).
    */
   nearOneShare: number;
 }
 
-/** ν at or above this counts as "near 1" (the claims' "piles up near 1" uses the same bound). */
-export const NEAR_ONE = 0.8;
-
 function nearOneShare(nu: Float32Array): number {
   let near = 0;
-  for (let p = 0; p < nu.length; p++) if (nu[p] >= NEAR_ONE) near++;
+  for (let p = 0; p < nu.length; p++) if (nu[p] >= HIGH_SIMILARITY) near++;
   return nu.length > 0 ? near / nu.length : 0;
 }
 
@@ -89,28 +87,11 @@ export interface SweepContext extends ConfigContext {
 /** Epochs per slice between two reports. */
 const SLICE_EPOCHS = 5;
 
-/** Colour by class when the data has labels, else by angle about the input's centre (2-D data) or by index. */
+/** As the main scatter colours the dataset (frames.ts' RunInfo): by class, by its hue (ring angle), or not. */
 function coloursOf(dataset: Dataset): SweepColours {
   if (dataset.labels) return { kind: 'label', labels: dataset.labels, names: dataset.labelNames ?? [] };
-  const { n, dim, points } = dataset;
-  const hue = new Float32Array(n);
-  if (dim < 2) {
-    for (let i = 0; i < n; i++) hue[i] = i / n;
-    return { kind: 'hue', hue };
-  }
-  let cx = 0;
-  let cy = 0;
-  for (let i = 0; i < n; i++) {
-    cx += points[i * dim];
-    cy += points[i * dim + 1];
-  }
-  cx /= n;
-  cy /= n;
-  for (let i = 0; i < n; i++) {
-    const angle = Math.atan2(points[i * dim + 1] - cy, points[i * dim] - cx);
-    hue[i] = (angle + Math.PI) / (2 * Math.PI);
-  }
-  return { kind: 'hue', hue };
+  if (dataset.hue) return { kind: 'hue', hue: dataset.hue };
+  return { kind: 'uniform' };
 }
 
 /** The mean loss of the last (up to) 10 epochs: one epoch's sampled loss is noisy. */

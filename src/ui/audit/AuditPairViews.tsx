@@ -1,15 +1,10 @@
 import type { UmapAudit } from '../../engine/import';
 import { similarityColours } from '../charts/axes';
-import { DensityPlot } from '../charts/PairViews';
+import { PairDensityPlots } from '../charts/PairViews';
 import { targetSimilarity } from '../claims/runMeasures';
 import { formatThreeDigits } from '../format';
 
 const CURVE_POINTS = 101;
-const identity: [number, number][] = [
-  [0, 0],
-  [1, 1],
-];
-const name = { label: 'Your UMAP’s pairs', testId: 'audit-pairs' };
 
 /**
  * Fig. 4 pair by pair on their graph: ν of each stored pair of their layout against its target ν*
@@ -27,26 +22,13 @@ export function AuditPairViews({ audit }: { audit: UmapAudit }) {
   return (
     <figure className="audit-pairs">
       <figcaption className="chart-title">Per pair: ν against ν* and μ</figcaption>
-      <div className="pair-plots">
-        <DensityPlot
-          view="target"
-          name={name}
-          brushable={false}
-          counts={pairs.nuVsTarget}
-          bins={pairs.bins}
-          xTitle="ν* (target, eq. 15)"
-          curves={[{ name: 'ν = ν*', points: identity, colour: '#555', dashed: true }]}
-        />
-        <DensityPlot
-          view="mu"
-          name={name}
-          brushable={false}
-          counts={pairs.nuVsMu}
-          bins={pairs.bins}
-          xTitle="μ (your graph)"
-          curves={[{ name: 'ν = μ', points: identity, colour: '#555', dashed: true }, targetCurve]}
-        />
-      </div>
+      <PairDensityPlots
+        pairs={pairs}
+        muTitle="μ (your graph)"
+        targetCurves={[targetCurve]}
+        name={{ label: 'Your UMAP’s pairs', testId: 'audit-pairs' }}
+        brushable={false}
+      />
       <p className="chart-equation">
         Each stored pair of your graph, binned 40 × 40; orange: the μ → ν* map of eq. 15 for your n, m and
         mean degree.

@@ -47,7 +47,7 @@ export interface PlotProps {
 }
 
 /** A 2-D histogram of the stored pairs (x against ν), log-coloured, with a brush that selects pairs. */
-export function DensityPlot({
+function DensityPlot({
   view,
   name = { label: 'Pairs', testId: 'pairs' },
   brushable = true,
@@ -156,6 +156,50 @@ export function DensityPlot({
   );
 }
 
+const diagonal: [number, number][] = [
+  [0, 0],
+  [1, 1],
+];
+
+/**
+ * The two density plots of a set of pairs: ν against ν* with the diagonal ν = ν*, and ν against μ
+ * with the diagonal ν = μ and `targetCurves` (the μ → ν* map of eq. 15). The run's (brushable) and
+ * an audited UMAP's (named apart, not brushable) share them.
+ */
+export function PairDensityPlots({
+  pairs,
+  muTitle,
+  targetCurves,
+  name,
+  brushable,
+}: {
+  pairs: PairViewsData;
+  muTitle: string;
+  targetCurves: PlotProps['curves'];
+  name?: PlotProps['name'];
+  brushable?: boolean;
+}) {
+  const shared = { name, brushable, bins: pairs.bins };
+  return (
+    <div className="pair-plots">
+      <DensityPlot
+        {...shared}
+        view="target"
+        counts={pairs.nuVsTarget}
+        xTitle="ν* (target, eq. 15)"
+        curves={[{ name: 'ν = ν*', points: diagonal, colour: '#555', dashed: true }]}
+      />
+      <DensityPlot
+        {...shared}
+        view="mu"
+        counts={pairs.nuVsMu}
+        xTitle={muTitle}
+        curves={[{ name: 'ν = μ', points: diagonal, colour: '#555', dashed: true }, ...targetCurves]}
+      />
+    </div>
+  );
+}
+
 /**
  * Per-pair views (Fig. 4, measured pair by pair): ν of every stored pair against its target ν*
  * (eq. 15) and against its input μ, with the mean distances as numbers, and the μ → ν* curve of
@@ -177,10 +221,6 @@ export function PairViews() {
       </section>
     );
   }
-  const identity: [number, number][] = [
-    [0, 0],
-    [1, 1],
-  ];
   const muGrid = Array.from({ length: CURVE_POINTS }, (_, i) => i / (CURVE_POINTS - 1));
   const corrected = config.sampling === 'corrected';
   const targetCurves = [
@@ -222,25 +262,7 @@ export function PairViews() {
           <dd data-testid="nearer-target">{formatPercent(pairs.nearerTarget)}</dd>
         </div>
       </dl>
-      <div className="pair-plots">
-        <DensityPlot
-          view="target"
-          counts={pairs.nuVsTarget}
-          bins={pairs.bins}
-          xTitle="ν* (target, eq. 15)"
-          curves={[{ name: 'ν = ν*', points: identity, colour: '#555', dashed: true }]}
-        />
-        <DensityPlot
-          view="mu"
-          counts={pairs.nuVsMu}
-          bins={pairs.bins}
-          xTitle="μ (input)"
-          curves={[
-            { name: 'ν = μ', points: identity, colour: '#555', dashed: true },
-            ...(corrected ? [] : targetCurves),
-          ]}
-        />
-      </div>
+      <PairDensityPlots pairs={pairs} muTitle="μ (input)" targetCurves={corrected ? [] : targetCurves} />
       <p className="chart-note">
         {corrected
           ? 'Corrected sampling (§7.3): the targets are μ, so ν should follow the diagonal of the right plot.'

@@ -1,5 +1,6 @@
-/** The paper's Fig. 4 threshold: the share of a histogram's mass at similarities ≥ 0.8. */
-export const HIGH_SIMILARITY = 0.8;
+import { HIGH_SIMILARITY } from '../../core/losses';
+
+export { HIGH_SIMILARITY };
 
 /** Share of the counts in the bins at or above 0.8 (bins 80–99 of 100), i.e. of the pairs with similarity ≥ 0.8. */
 export function massAbove08(counts: ArrayLike<number>): number {

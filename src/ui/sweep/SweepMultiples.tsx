@@ -23,7 +23,10 @@ function PanelCanvas({ panel, title }: { panel: SweepPanel; title: string }) {
   const frameRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const side = useElementWidth(frameRef, FALLBACK_SIDE);
-  const colouring = useMemo(() => panelColouring(panel.colours), [panel.colours]);
+  const colouring = useMemo(
+    () => panelColouring(panel.colours, panel.embedding.length / 2),
+    [panel.colours, panel.embedding],
+  );
   useEffect(() => {
     const canvas = canvasRef.current;
     if (canvas) drawSweepPanel(canvas, panel.embedding, colouring, side, window.devicePixelRatio || 1);
@@ -87,9 +90,7 @@ export function SweepMultiples({ sweep }: { sweep: SweepView }) {
         />
       )}
       {colours?.kind === 'hue' && (
-        <p className="chart-note">
-          Coloured by each point’s angle about the input’s centre, as in the main plot.
-        </p>
+        <p className="chart-note">Coloured by each point’s position along the ring, as in the main plot.</p>
       )}
       {!sweep.aligned && (
         <p className="chart-note">The panels hold different points (an n sweep), so they are not aligned.</p>

@@ -1,6 +1,6 @@
 import type { SweepColours } from '../../engine/sweep';
 import { type Batches, batchByColour, paintBatches } from '../scatter/canvasScatter';
-import { colourByHue, colourByLabel, type PointColouring } from '../scatter/pointColours';
+import { colourByHue, colourByLabel, colourUniform, type PointColouring } from '../scatter/pointColours';
 import { fitBox, sizeDrawingBuffer, viewFor } from '../scatter/scene';
 
 /** Point side in CSS px: small, so 10 000 points in a thumbnail still show where they crowd… */
@@ -16,9 +16,13 @@ export interface PanelColouring {
   batches: Batches;
 }
 
-export function panelColouring(colours: SweepColours): PanelColouring {
+export function panelColouring(colours: SweepColours, n: number): PanelColouring {
   const colouring =
-    colours.kind === 'label' ? colourByLabel(colours.labels, colours.names.length) : colourByHue(colours.hue);
+    colours.kind === 'label'
+      ? colourByLabel(colours.labels, colours.names.length)
+      : colours.kind === 'hue'
+        ? colourByHue(colours.hue)
+        : colourUniform(n);
   return { colouring, batches: thumbnailBatches(colouring) };
 }
 

@@ -1,5 +1,6 @@
+import { HIGH_SIMILARITY } from '../../core/losses';
 import { formatNumber } from '../../engine/messages';
-import { NEAR_ONE, type SweepPanelMetrics, type SweepParameter } from '../../engine/sweep';
+import type { SweepPanelMetrics, SweepParameter } from '../../engine/sweep';
 import { formatLoss, formatThreeDigits } from '../format';
 
 /** How a panel's title names the swept parameter: its symbol in the papers and the registry labels. */
@@ -25,7 +26,7 @@ export const sweepMetricLabels: Record<SweepMetricKey, string> = {
   classAccuracy10: 'class 10-NN accuracy',
   distanceCorrelation: 'distance correlation',
   ringThickness: 'ring thickness',
-  nearOneShare: `pairs with ν ≥ ${NEAR_ONE}`,
+  nearOneShare: `pairs with ν ≥ ${HIGH_SIMILARITY}`,
   finalLoss: 'final loss',
 };
 const sweepMetricKeys = Object.keys(sweepMetricLabels) as SweepMetricKey[];
