@@ -2,7 +2,6 @@ import * as Comlink from 'comlink';
 import { UserError } from '../src/core/errors';
 import { MAX_THREADS, type ShardAssignment } from '../src/core/optimizer';
 import {
-  type AuditFile,
   type AuditRequest,
   auditTransferables,
   type ContinueRequest,
@@ -102,13 +101,16 @@ const api = {
   },
   /** Fetches and decodes the bundled digits here, off the UI thread. */
   loadBundledDigits: (url: string) => engine.loadBundledDigits(url),
-  /** The column chooser's data: parsed here, the file's buffer transferred in. */
-  inspectCsv: (bytes: ArrayBuffer) => engine.inspectCsv(bytes),
+  /** The column chooser's data: the file read and parsed here, off the page's thread. */
+  inspectCsv: async (file: Blob) => engine.inspectCsv(await file.arrayBuffer()),
   /** Parses the whole file (progress as stage 'csv', cancelled by the shared cell) into the engine. */
-  loadCsv: (bytes: ArrayBuffer, request: CsvLoadRequest) => engine.loadCsv(bytes, request),
-  /** Audits a UMAP made elsewhere (engine/auditSession.ts); the engine's run is not touched. */
-  async auditUmapFiles(files: AuditFile[], request: AuditRequest) {
-    const result = await audits.audit(files, request);
+  loadCsv: async (file: Blob, request: CsvLoadRequest) => engine.loadCsv(await file.arrayBuffer(), request),
+  /** Audits a UMAP made elsewhere (engine/auditSession.ts), its files read here; the engine's run is not touched. */
+  async auditUmapFiles(files: File[], request: AuditRequest) {
+    const read = await Promise.all(
+      files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
+    );
+    const result = await audits.audit(read, request);
     return Comlink.transfer(result, auditTransferables(result));
   },
   /**

@@ -107,11 +107,11 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       store.getState().changeApplied(report);
       return report;
     },
-    /** Describes a file's columns (in the worker); `bytes` is transferred, so unusable afterwards. */
-    inspectCsv: (bytes: ArrayBuffer) => api.inspectCsv(Comlink.transfer(bytes, [bytes])),
+    /** Describes a file's columns; the worker reads the file (a File is a handle: the page reads no byte). */
+    inspectCsv: (file: Blob) => api.inspectCsv(file),
     /** Parses a file into the worker's engine; on success the store knows it (configure with dataset 'csv' next). */
-    async loadCsv(bytes: ArrayBuffer, request: CsvLoadRequest) {
-      const result = await api.loadCsv(Comlink.transfer(bytes, [bytes]), request);
+    async loadCsv(file: Blob, request: CsvLoadRequest) {
+      const result = await api.loadCsv(file, request);
       const state = store.getState();
       state.setProgress(null);
       if (result.ok) {
@@ -130,16 +130,9 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       const keep = () => store.getState().audit?.result ?? null;
       store.getState().setAudit({ status: 'reading', result: keep() });
       try {
-        const read = await Promise.all(
-          files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
-        );
-        const result = await api.auditUmapFiles(
-          Comlink.transfer(
-            read,
-            read.map((file) => file.bytes),
-          ),
-          request,
-        );
+        // The files themselves, not their bytes: reading 30 MB here held the page's main thread
+        // for tens of ms (Blink delivers a file's chunks to the thread that reads it).
+        const result = await api.auditUmapFiles([...files], request);
         if (ticket !== latestAudit) return;
         store.getState().setAudit({ status: 'done', result });
         // A continuation belongs to the layout it started from.

@@ -66,7 +66,7 @@ export function CsvPanel() {
       setProblem(null);
       setBusy('reading');
       try {
-        const result = await client.inspectCsv(await chosen.arrayBuffer());
+        const result = await client.inspectCsv(chosen);
         if (!result.ok) {
           setProblem({ message: result.message });
           return;
@@ -99,7 +99,7 @@ export function CsvPanel() {
     setDrops(requested);
     setBusy('loading');
     try {
-      const result = await client.loadCsv(await file.arrayBuffer(), {
+      const result = await client.loadCsv(file, {
         name: file.name,
         k: config.k,
         seed: config.seed,

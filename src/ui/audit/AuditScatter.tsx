@@ -2,20 +2,16 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { AuditResult } from '../../engine/auditSession';
 import { useElementWidth } from '../charts/useElementWidth';
 import { formatInteger } from '../format';
+import type { PointColouring } from '../scatter/pointColours';
 import { ScatterLegend } from '../scatter/ScatterLegend';
-import {
-  drawSweepPanel,
-  type PanelColouring,
-  panelColouring,
-  thumbnailStride,
-} from '../sweep/drawSweepPanel';
+import { drawSweepPanel, panelColouring } from '../sweep/drawSweepPanel';
 
 /** Side of the plot until its frame is measured, and at most (beside the numbers, not over them). */
 const FALLBACK_SIDE = 320;
 const MAX_SIDE = 420;
 
 /** Their labels in the main scatter's palette, or one colour when the files have none. */
-function colouringOf({ labels, embedding }: AuditResult): PanelColouring {
+function colouringOf({ labels, embedding }: AuditResult): PointColouring {
   return panelColouring(
     labels ? { kind: 'label', labels: labels.codes, names: labels.names } : { kind: 'uniform' },
     embedding.length / 2,
@@ -47,17 +43,11 @@ export function AuditScatter({
   const colouring = useMemo(() => colouringOf(result), [result]);
   const { labels } = result;
   useEffect(() => {
-    // In a frame of its own, not in the render's commit: at 200 000 points the two together held
-    // the main thread past 50 ms (e2e/audit-scale.spec.ts).
-    const frame = requestAnimationFrame(() => {
-      const canvas = canvasRef.current;
-      if (canvas) drawSweepPanel(canvas, layout, colouring, side, window.devicePixelRatio || 1);
-    });
-    return () => cancelAnimationFrame(frame);
+    // In frames of their own, not in the render's commit (e2e/audit-scale.spec.ts).
+    const canvas = canvasRef.current;
+    return canvas ? drawSweepPanel(canvas, layout, colouring, side, window.devicePixelRatio || 1) : undefined;
   }, [layout, colouring, side]);
   const coloured = labels ? `, coloured by ${labels.name}` : '';
-  const stride = thumbnailStride(layout.length / 2);
-  const thinned = stride > 1 ? ` (every ${stride}th drawn)` : '';
   return (
     <figure className="audit-scatter">
       <figcaption className="chart-title">{title}</figcaption>
@@ -65,7 +55,7 @@ export function AuditScatter({
         <canvas
           ref={canvasRef}
           role="img"
-          aria-label={`${name}: ${formatInteger(layout.length / 2)} points${coloured}${thinned}`}
+          aria-label={`${name}: ${formatInteger(layout.length / 2)} points${coloured}`}
           style={{ width: side, height: side }}
         />
       </div>

@@ -29,7 +29,9 @@ function PanelCanvas({ panel, title }: { panel: SweepPanel; title: string }) {
   );
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (canvas) drawSweepPanel(canvas, panel.embedding, colouring, side, window.devicePixelRatio || 1);
+    return canvas
+      ? drawSweepPanel(canvas, panel.embedding, colouring, side, window.devicePixelRatio || 1)
+      : undefined;
   }, [panel.embedding, colouring, side]);
   return (
     <div ref={frameRef} className="sweep-canvas-frame">
