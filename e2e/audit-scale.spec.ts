@@ -3,7 +3,12 @@ import { expect, test } from '@playwright/test';
 import { writeScipyNpz } from '../src/engine/import/scipyNpzWriter';
 import { syntheticUmapGraph, syntheticUmapLayout } from '../src/engine/import/syntheticUmap';
 import { sampleBrowserMemory } from './support/browserMemory';
-import { type MainThreadTask, mainThreadTasks, mainThreadTraceCategories } from './support/mainThreadTrace';
+import {
+  busiestTask,
+  mainThreadTasks,
+  mainThreadTraceCategories,
+  pageWorkMs,
+} from './support/mainThreadTrace';
 
 const N = 200_000;
 
@@ -45,16 +50,15 @@ test('an audit of 200 000 points: read and audited in the worker, no main-thread
   const workerSeconds = Number(/in ([\d.]+) s/.exec(status)?.[1]);
   const { peakMb, samples } = memory.stop();
   const tasks = mainThreadTasks(JSON.parse(await readFile(tracePath, 'utf8')));
-  const ownWork = (task: MainThreadTask) => task.durationMs - task.gpuWaitMs;
-  const busiest = tasks.reduce((a, b) => (ownWork(b) > ownWork(a) ? b : a));
+  const busiest = busiestTask(tasks);
   console.log(
     `audit of n = 200 000 (${(graph.rowPtr[N] / 1e6).toFixed(1)} M entries): ${status} ` +
       `(${(auditedMs / 1000).toFixed(1)} s from choosing the files to the drawn audit); ${tasks.length} main-thread tasks, ` +
-      `longest page work ${ownWork(busiest).toFixed(1)} ms; peak memory of the browser's processes ${peakMb.toFixed(0)} MB (PSS, ${samples} samples)`,
+      `longest page work ${pageWorkMs(busiest).toFixed(1)} ms of CPU (${busiest.durationMs.toFixed(1)} ms wall, ${busiest.gpuWaitMs.toFixed(1)} ms of it waiting on the GPU process); peak memory of the browser's processes ${peakMb.toFixed(0)} MB (PSS, ${samples} samples)`,
   );
   await expect(region.getByTestId('audit-n')).toHaveText('200,000');
   await expect(region).toContainText('far-field');
   expect(workerSeconds).toBeLessThanOrEqual(30);
-  expect(ownWork(busiest)).toBeLessThanOrEqual(50);
+  expect(pageWorkMs(busiest)).toBeLessThanOrEqual(50);
   expect(peakMb).toBeGreaterThan(0);
 });

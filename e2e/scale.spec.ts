@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { sampleBrowserMemory } from './support/browserMemory';
-import { type MainThreadTask, mainThreadTasks, mainThreadTraceCategories } from './support/mainThreadTrace';
+import {
+  busiestTask,
+  mainThreadTasks,
+  mainThreadTraceCategories,
+  pageWorkMs,
+} from './support/mainThreadTrace';
 
 /** Long enough for several streamed frames and loss evaluations at n = 200 000. */
 const PLAY_MS = 15_000;
@@ -47,23 +52,22 @@ for (const dataset of ['ring', 'blobs']) {
     );
     const { peakMb, samples } = memory.stop();
     const tasks = mainThreadTasks(JSON.parse(await readFile(tracePath, 'utf8')));
-    const ownWork = (task: MainThreadTask) => task.durationMs - task.gpuWaitMs;
-    const busiest = tasks.reduce((a, b) => (ownWork(b) > ownWork(a) ? b : a));
+    const busiest = busiestTask(tasks);
     const longest = tasks.reduce((a, b) => (b.durationMs > a.durationMs ? b : a));
     const sorted = [...draws].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)];
     console.log(
       `n = 200 000 ${dataset}: built in ${(builtMs / 1000).toFixed(1)} s; epoch ${epochDrawn} drawn after ${PLAY_MS / 1000} s of play; ` +
         `${draws.length} frames drawn, draw median ${median.toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(2)} ms; ` +
-        `${tasks.length} main-thread tasks, longest page work ${ownWork(busiest).toFixed(1)} ms ` +
-        `(${(busiest.startMs / 1000).toFixed(1)} s into the trace); ` +
+        `${tasks.length} main-thread tasks, longest page work ${pageWorkMs(busiest).toFixed(1)} ms of CPU ` +
+        `(${busiest.durationMs.toFixed(1)} ms wall, ${busiest.gpuWaitMs.toFixed(1)} ms of it waiting on the GPU process; ${(busiest.startMs / 1000).toFixed(1)} s into the trace); ` +
         `longest task ${longest.durationMs.toFixed(0)} ms of which ${longest.gpuWaitMs.toFixed(0)} ms waiting on the software rasteriser; ` +
         `peak memory of the browser's processes ${peakMb.toFixed(0)} MB (PSS, ${samples} samples)`,
     );
     expect(epochDrawn).toBeGreaterThan(0);
     expect(draws.length).toBeGreaterThan(5);
     expect(median).toBeLessThanOrEqual(8);
-    expect(ownWork(busiest)).toBeLessThanOrEqual(50);
+    expect(pageWorkMs(busiest)).toBeLessThanOrEqual(50);
     expect(peakMb).toBeGreaterThan(0);
   });
 }
