@@ -36,9 +36,9 @@ export function evaluateRun(run: Run, outbox: Outbox, now: () => number): void {
 
 /**
  * The purported and effective losses of the run's current embedding: UMAP's (eq. 6, eq. 12), or
- * for NEG and NCE the same sums with their estimator ξ (exact, so up to the exact-loss limit);
- * null where they are not defined (InfoNCE, t-SNE) or not computed (NEG above the limit): those
- * runs show their own loss on the sampled pairs, the actual curve.
+ * for NEG and NCE the same sums with their estimator ξ, both by the far field above the exact-loss
+ * limit; null where they are not defined (InfoNCE, t-SNE): those runs show their own loss on the
+ * sampled pairs, the actual curve.
  */
 function lossesOf(run: Run): Losses | null {
   const { artifacts, optimizer, config } = run;
@@ -53,10 +53,13 @@ function lossesOf(run: Run): Losses | null {
         approximate: run.approximateLosses,
       });
     case 'neg':
-    case 'nce': {
-      if (run.approximateLosses) return null;
-      return evaluateNegLosses(graph, optimizer.embedding, { c: negScaleOf(run), m: config.m, degrees });
-    }
+    case 'nce':
+      return evaluateNegLosses(graph, optimizer.embedding, {
+        c: negScaleOf(run),
+        m: config.m,
+        degrees,
+        approximate: run.approximateLosses,
+      });
     default:
       return null;
   }

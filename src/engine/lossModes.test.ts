@@ -1,12 +1,15 @@
 /** The engine running each loss of the registry: the curves, ν and live s that the UI shows. */
 import { describe, expect, it } from 'vitest';
+import { evaluateNegLosses } from '../core/losses';
+import { FAR_FIELD_RELATIVE_ERROR } from '../core/losses/farField';
 import { spectrumNormalization } from '../core/optimizer';
 import { defaultConfig, type ExplorerConfig } from './config';
 import { createEngine } from './engine';
+import { negScaleOf } from './run';
 
-function manualEngine() {
+function manualEngine(maxExactLossPoints?: number) {
   const queue: (() => void)[] = [];
-  const engine = createEngine({ schedule: (task) => queue.push(task) });
+  const engine = createEngine({ schedule: (task) => queue.push(task), maxExactLossPoints });
   const drain = () => {
     for (let i = 0; i < 100_000 && queue.length > 0; i++) queue.shift()?.();
   };
@@ -44,6 +47,30 @@ describe('the engine on every loss', () => {
       );
     });
   }
+
+  it('NEG above the exact-loss limit: eq. 6/12 with ξ by the far field, said so, within 1e-3 of the exact sums', async () => {
+    const { engine, drain } = manualEngine(100);
+    engine.configure({ ...ring, loss: 'neg' });
+    engine.play();
+    drain();
+    const frame = await engine.pullFrame(-1);
+    const run = engine.currentRun;
+    if (!run) throw new Error('no run');
+    expect(frame.evaluationNote).toMatch(/far field/);
+    const last = frame.evaluations.at(-1);
+    expect(last?.epoch).toBe(60);
+    const exact = evaluateNegLosses(run.artifacts.graph, run.optimizer.embedding, {
+      c: negScaleOf(run),
+      m: ring.m,
+      degrees: run.artifacts.degrees,
+      approximate: false,
+    });
+    for (const kind of ['purported', 'effective'] as const) {
+      const total = last?.[kind].total ?? 0;
+      expect(total).not.toBe(exact[kind].total);
+      expect(Math.abs(total / exact[kind].total - 1)).toBeLessThan(FAR_FIELD_RELATIVE_ERROR);
+    }
+  });
 
   it('takes s live on NEG: the next epoch runs at the new Z̄(s)', () => {
     const { engine, drain } = manualEngine();

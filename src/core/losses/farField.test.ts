@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { paperRing } from '../data/datasets';
+import { degrees } from '../graph';
 import { findAbParams } from '../kernel';
 import { createOptimizer } from '../optimizer';
 import { createRng } from '../random';
@@ -8,6 +9,7 @@ import type { Graph } from '../types';
 import { EXACT_LOSS_MAX_POINTS, FAR_FIELD_RELATIVE_ERROR, farFieldRowSums } from './farField';
 import { evaluateLosses, type Losses } from './losses';
 import type { LossSettings } from './lossLog';
+import { evaluateNegLosses } from './negLosses';
 import { repulsionRowSums } from './pairRepulsion';
 import { buildQuadtree } from './quadtree';
 
@@ -218,5 +220,40 @@ describe('evaluateLosses with the far field', () => {
     expect(approximate).toEqual(evaluateLosses(g, layout, { a, b, m: 5, approximate: true }));
     expect(worstTotalError(approximate, exact)).toBeLessThan(FAR_FIELD_RELATIVE_ERROR);
     expect(worstTotalError(approximate, exact)).toBeGreaterThan(0);
+  });
+});
+
+describe("NEG's losses (eq. 6 and eq. 12 with ξ) with the far field", () => {
+  // c = m·Z̄/n²: from t-SNE's end of the spectrum (Z̄ = 100n at n = 20 000, m = 5: 0.025) to past
+  // UMAP's (1), where ξ's tail is heavy and light.
+  const scales = [0.025, 0.25, 1, 4];
+
+  it('are within 1e-3 of the exact sums on blobs (n = 4 000), for every scale c', () => {
+    const n = 4000;
+    const layout = blobLayout(n, 7, 6, 1.2, 17);
+    const g = chainGraph(n, 5);
+    const d = degrees(g);
+    for (const c of scales) {
+      const exact = evaluateNegLosses(g, layout, { c, m: 5, degrees: d, approximate: false });
+      const approximate = evaluateNegLosses(g, layout, { c, m: 5, degrees: d, approximate: true });
+      expect(approximate.effective.attractive).toBe(exact.effective.attractive);
+      expect(worstTotalError(approximate, exact)).toBeLessThan(FAR_FIELD_RELATIVE_ERROR);
+      expect(worstTotalError(approximate, exact)).toBeGreaterThan(0);
+    }
+  });
+
+  it("are within 1e-3 on a contracted 20 000-point ring, and 'auto' selects the far field above 5 000 points", () => {
+    const n = 20_000;
+    const ring = paperRing({ n });
+    const layout = new Float32Array(ring.points.length);
+    for (let i = 0; i < layout.length; i++) layout[i] = 0.5 * ring.points[i];
+    const g = chainGraph(n, 7);
+    const d = degrees(g);
+    for (const c of [scales[0], scales[2]]) {
+      const exact = evaluateNegLosses(g, layout, { c, m: 5, degrees: d, approximate: false });
+      const approximate = evaluateNegLosses(g, layout, { c, m: 5, degrees: d });
+      expect(approximate).toEqual(evaluateNegLosses(g, layout, { c, m: 5, degrees: d, approximate: true }));
+      expect(worstTotalError(approximate, exact)).toBeLessThan(FAR_FIELD_RELATIVE_ERROR);
+    }
   });
 });

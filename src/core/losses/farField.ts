@@ -1,5 +1,6 @@
 /**
- * The O(n²) term of the losses (losses.ts; the repulsion of eq. 6 and eq. 12), R_i = Σ_j r_ij with
+ * The O(n²) term of the losses (losses.ts, and with NEG's ξ negLosses.ts: the repulsion of eq. 6
+ * and eq. 12), R_i = Σ_j r_ij with
  * r_ij = log(1 − ν_ij) in the chosen log convention (lossLog.ts), approximated in O(n log n) by a Barnes–Hut walk of a quadtree
  * (quadtree.ts): near pairs exactly, a far cell of N points by a second-order Taylor expansion of
  * f(y) = g(‖y − e_i‖²) about the cell's centre of mass c, g(s) = r at squared distance s.
@@ -48,11 +49,12 @@ const STEPS_PER_UNIT = 64;
 const SPAN = 32;
 
 /**
- * g, G1 = dg/dL and G2 = d²g/dL² (L = log s) on a uniform grid in L anchored at the kink of the log
- * convention, so that a pair or cell costs one log instead of exp, log and log1p. g is interpolated
- * by cubic Hermite pieces (values and slopes G1): relative error ~1e-11 (pairRepulsion.ts). G1, G2
- * only enter the second-order correction, itself ≤ θ² of the cell's sum; linear interpolation
- * (relative error ≤ h²/8·max|G''|/|G| ~ 1e-4 at h = 1/64) adds ≤ 1e-5·θ² to a cell's relative error.
+ * g, G1 = dg/dL and G2 = d²g/dL² (L = log s) on a uniform grid in L, anchored for UMAP's φ at the
+ * kink of the log convention, so that a pair or cell costs one log instead of exp, log and log1p.
+ * g is interpolated by cubic Hermite pieces (values and slopes G1): relative error ~1e-11
+ * (pairRepulsion.ts). G1, G2 only enter the second-order correction, itself ≤ θ² of the cell's sum;
+ * linear interpolation (relative error ≤ h²/8·max|G''|/|G| ~ 1e-4 at h = 1/64) adds ≤ 1e-5·θ² to a
+ * cell's relative error.
  */
 interface KernelTable {
   start: number;
@@ -62,23 +64,34 @@ interface KernelTable {
   g2: Float64Array;
 }
 
-function kernelTable(s: LossSettings, kink: number): KernelTable {
-  const { a, b, eps, clamped } = s;
+/** Writes g, G1, G2 at squared distance s into out[0], out[1], out[2]. */
+type KernelAt = (s: number, out: Float64Array) => void;
+
+/**
+ * What the walk needs of a repulsion kernel: its table, its exact values where the table ends, and
+ * the squared distances beyond which r = 0 (cut) and below which a cell is not expanded (floor).
+ */
+interface RepulsionKernel {
+  table: KernelTable;
+  at: KernelAt;
+  cutSquared: number;
+  floorSquared: number;
+  /** r of every pair closer than the table's start, where it is constant (the clamped log's log ε). */
+  below?: number;
+}
+
+function kernelTable(start: number, at: KernelAt): KernelTable {
   const cells = SPAN * STEPS_PER_UNIT;
   const step = 1 / STEPS_PER_UNIT;
-  const start = clamped ? kink : kink - SPAN;
-  const shift = clamped ? 0 : eps;
   const values = new Float64Array(cells + 1);
   const g1 = new Float64Array(cells + 1);
   const g2 = new Float64Array(cells + 1);
+  const out = new Float64Array(3);
   for (let c = 0; c <= cells; c++) {
-    const t = a * Math.exp(b * (start + c * step));
-    const nu = 1 / (1 + t);
-    const q = 1 + shift - nu;
-    const tn2 = t * nu * nu;
-    values[c] = repulsionLog(nu, s);
-    g1[c] = (b * tn2) / q;
-    g2[c] = (b * b * tn2 * ((1 - 2 * t * nu) * q - tn2)) / (q * q);
+    at(Math.exp(start + c * step), out);
+    values[c] = out[0];
+    g1[c] = out[1];
+    g2[c] = out[2];
   }
   const hermite = new Float64Array(4 * cells);
   for (let c = 0; c < cells; c++) {
@@ -95,6 +108,56 @@ function kernelTable(s: LossSettings, kink: number): KernelTable {
 }
 
 /**
+ * UMAP's r = log(1 − ν), ν = φ = 1/(1 + t), t = a·s^b, in the chosen log convention; G1 and G2 of
+ * log(1 + shift − ν) (they are only read inside one smooth piece, where the two agree).
+ */
+function umapKernel(settings: LossSettings): RepulsionKernel {
+  const { a, b, eps, clamped } = settings;
+  const shift = clamped ? 0 : eps;
+  // Kinks in L = log s: paper ν = ε ⇔ t = 1/ε − 1; clamped 1 − ν = ε ⇔ t = ε/(1 − ε).
+  const kink = Math.log((clamped ? eps / (1 - eps) : 1 / eps - 1) / a) / b;
+  const at: KernelAt = (s, out) => {
+    const t = a * Math.exp(b * Math.log(s));
+    const nu = 1 / (1 + t);
+    const q = 1 + shift - nu;
+    const tn2 = t * nu * nu;
+    out[0] = repulsionLog(nu, settings);
+    out[1] = (b * tn2) / q;
+    out[2] = (b * b * tn2 * ((1 - 2 * t * nu) * q - tn2)) / (q * q);
+  };
+  return {
+    table: kernelTable(clamped ? kink : kink - SPAN, at),
+    at,
+    cutSquared: clamped ? Number.POSITIVE_INFINITY : Math.exp(kink),
+    floorSquared: clamped ? Math.exp(kink) : 0,
+    below: clamped ? Math.log(eps) : undefined,
+  };
+}
+
+/**
+ * NEG's r = log(1 − ξ), ξ = 1/(1 + w), w = c(1 + s) (ICLR 2023, eq. 5): g = −log1p(1/w), smooth
+ * for every s ≥ 0 (no kink: ξ ≤ 1/(1 + c) < 1), with dg/ds = c/(w(1 + w)) and
+ * d²g/ds² = −c²(2w + 1)/(w(1 + w))². Far away g ≈ −1/(cs), the Cauchy tail, so the expansion's
+ * remainder falls like φ's with b = 1 (the file comment's bound).
+ */
+function negKernel(c: number): RepulsionKernel {
+  const at: KernelAt = (s, out) => {
+    const w = c * (1 + s);
+    const w1 = w * (1 + w);
+    const slope = s * (c / w1);
+    out[0] = -Math.log1p(1 / w);
+    out[1] = slope;
+    out[2] = slope - (s * s * c * c * (2 * w + 1)) / (w1 * w1);
+  };
+  return {
+    table: kernelTable(-SPAN / 2, at),
+    at,
+    cutSquared: Number.POSITIVE_INFINITY,
+    floorSquared: 0,
+  };
+}
+
+/**
  * R_i = Σ_j log(1 − ν_ij) (j = i only with the diagonal) for every point, into rowSums (indexed as
  * the layout), with the far field approximated as in the file comment.
  */
@@ -105,19 +168,42 @@ export function farFieldRowSums(
   rowSums: Float64Array,
   theta: number = FAR_FIELD_THETA,
 ): void {
+  walkRowSums(layout, n, umapKernel(s), rowSums, theta);
+  if (s.diagonal) {
+    const self = repulsionLog(1, s); // ν_ii = 1
+    for (let i = 0; i < n; i++) rowSums[i] += self;
+  }
+}
+
+/**
+ * R_i = Σ_{j≠i} log(1 − ξ_ij) for NEG's ξ = 1/(1 + c(1 + d²)) (negLosses.ts), into rowSums, with
+ * the far field approximated as for φ.
+ */
+export function negFarFieldRowSums(
+  layout: Float32Array,
+  n: number,
+  c: number,
+  rowSums: Float64Array,
+  theta: number = FAR_FIELD_THETA,
+): void {
+  walkRowSums(layout, n, negKernel(c), rowSums, theta);
+}
+
+/** Σ_{j≠i} g(‖e_i − e_j‖²) for every point i: near pairs from the table, far cells expanded. */
+function walkRowSums(
+  layout: Float32Array,
+  n: number,
+  { table, at, cutSquared, floorSquared, below }: RepulsionKernel,
+  rowSums: Float64Array,
+  theta: number,
+): void {
   if (!(theta > 0 && theta < 1)) throw new Error(`theta must lie in (0, 1), got ${theta}`);
   rowSums.fill(0);
   if (n === 0) return;
-  const { a, b, eps, clamped } = s;
   const tree = buildQuadtree(layout, n);
   const { order, xy, start, end, firstChild, childCount, cx, cy, mxx, mxy, myy, radius } = tree;
-  const shift = clamped ? 0 : eps;
-  // Kinks in L = log s: paper ν = ε ⇔ t = 1/ε − 1; clamped 1 − ν = ε ⇔ t = ε/(1 − ε).
-  const kink = Math.log((clamped ? eps / (1 - eps) : 1 / eps - 1) / a) / b;
-  const cutSquared = clamped ? Number.POSITIVE_INFINITY : Math.exp(kink);
-  const floorSquared = clamped ? Math.exp(kink) : 0;
-  const { start: tableStart, cells, hermite, g1: g1Table, g2: g2Table } = kernelTable(s, kink);
-  const logEps = Math.log(eps);
+  const { start: tableStart, cells, hermite, g1: g1Table, g2: g2Table } = table;
+  const exact = new Float64Array(3);
   const theta2 = theta * theta;
   const stack = new Int32Array(4 * (QUADTREE_MAX_DEPTH + 2));
 
@@ -154,13 +240,10 @@ export function farFieldRowSums(
           g1 = g1Table[cell] + tau * (g1Table[cell + 1] - g1Table[cell]);
           g2 = g2Table[cell] + tau * (g2Table[cell + 1] - g2Table[cell]);
         } else {
-          const t = a * Math.exp(b * Math.log(squared));
-          const nu = 1 / (1 + t);
-          const q = 1 + shift - nu;
-          const tn2 = t * nu * nu;
-          g = Math.log(q);
-          g1 = (b * tn2) / q;
-          g2 = (b * b * tn2 * ((1 - 2 * t * nu) * q - tn2)) / (q * q);
+          at(squared, exact);
+          g = exact[0];
+          g1 = exact[1];
+          g2 = exact[2];
         }
         const trace = mxx[node] + myy[node];
         const along = vx * vx * mxx[node] + 2 * vx * vy * mxy[node] + vy * vy * myy[node];
@@ -181,10 +264,11 @@ export function farFieldRowSums(
             const tau = position - cell;
             const c = 4 * cell;
             sum += hermite[c] + tau * (hermite[c + 1] + tau * (hermite[c + 2] + tau * hermite[c + 3]));
-          } else if (clamped && position < 0) {
-            sum += logEps;
+          } else if (position < 0 && below !== undefined) {
+            sum += below;
           } else {
-            sum += repulsionLog(1 / (1 + a * Math.exp(b * Math.log(d2))), s);
+            at(d2, exact);
+            sum += exact[0];
           }
         }
       } else {
@@ -193,9 +277,5 @@ export function farFieldRowSums(
       }
     }
     rowSums[order[p]] = sum;
-  }
-  if (s.diagonal) {
-    const self = repulsionLog(1, s); // ν_ii = 1
-    for (let i = 0; i < n; i++) rowSums[i] += self;
   }
 }

@@ -6,10 +6,11 @@
  * w_ij = 1 − μ_ij (purported) or (dᵢ + dⱼ)m/(2n) (effective), over all n² ordered pairs, diagonal
  * included (a negative sample can be the head itself). ξ is never 0 or 1, so both logs are plain.
  *
- * Exact, O(n²): the engine evaluates it up to EXACT_LOSS_MAX_POINTS points (farField.ts covers
- * UMAP's φ only).
+ * The O(n²) sum over all pairs is exact up to EXACT_LOSS_MAX_POINTS points and above them, as for
+ * UMAP, by the far-field approximation of farField.ts with ξ's kernel (negFarFieldRowSums).
  */
 import type { Graph } from '../types';
+import { EXACT_LOSS_MAX_POINTS, negFarFieldRowSums } from './farField';
 import type { Losses } from './losses';
 
 export interface NegLossOptions {
@@ -19,6 +20,8 @@ export interface NegLossOptions {
   m: number;
   /** d_i = Σ_j μ_ij. */
   degrees: Float64Array;
+  /** The far field instead of the exact sum: 'auto' (default) above EXACT_LOSS_MAX_POINTS points. */
+  approximate?: boolean | 'auto';
 }
 
 /** −log(1 − ξ) at squared distance u: log((1 + c(1 + u)) / (c(1 + u))). */
@@ -27,12 +30,9 @@ function repulsionTerm(u: number, c: number): number {
   return Math.log((1 + ct) / ct);
 }
 
-export function evaluateNegLosses(g: Graph, layout: Float32Array, { c, m, degrees }: NegLossOptions): Losses {
-  const { n, rowPtr, cols, values } = g;
-  if (layout.length !== 2 * n) throw new Error(`layout has ${layout.length} values, expected ${n}×2`);
-  // R_i = Σ_j r_ij over all j, the diagonal r_ii = r(0) included; each unordered pair once.
+/** R_i = Σ_j r_ij over all j, the diagonal r_ii = r(0) included; each unordered pair once. */
+function exactRowSums(xy: Float64Array, n: number, c: number): Float64Array {
   const rowSums = new Float64Array(n).fill(repulsionTerm(0, c));
-  const xy = Float64Array.from(layout);
   for (let i = 0; i < n; i++) {
     const xi = xy[2 * i];
     const yi = xy[2 * i + 1];
@@ -46,6 +46,30 @@ export function evaluateNegLosses(g: Graph, layout: Float32Array, { c, m, degree
     }
     rowSums[i] += sum;
   }
+  return rowSums;
+}
+
+/** The same R_i from the far field, which sums log(1 − ξ) = −r over j ≠ i. */
+function farFieldSums(layout: Float32Array, n: number, c: number): Float64Array {
+  const rowSums = new Float64Array(n);
+  negFarFieldRowSums(layout, n, c, rowSums);
+  const self = repulsionTerm(0, c);
+  for (let i = 0; i < n; i++) rowSums[i] = self - rowSums[i];
+  return rowSums;
+}
+
+export function evaluateNegLosses(
+  g: Graph,
+  layout: Float32Array,
+  { c, m, degrees, approximate = 'auto' }: NegLossOptions,
+): Losses {
+  const { n, rowPtr, cols, values } = g;
+  if (layout.length !== 2 * n) throw new Error(`layout has ${layout.length} values, expected ${n}×2`);
+  const xy = Float64Array.from(layout);
+  const rowSums =
+    approximate === true || (approximate === 'auto' && n > EXACT_LOSS_MAX_POINTS)
+      ? farFieldSums(layout, n, c)
+      : exactRowSums(xy, n, c);
   let attractive = 0;
   let graphRepulsion = 0;
   for (let i = 0; i < n; i++) {

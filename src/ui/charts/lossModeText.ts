@@ -10,7 +10,7 @@ export interface LossModeText {
 }
 
 const withXi =
-  ' The purported and effective curves are eq. 6 and eq. 12 with ξ in place of φ (exact, up to 5 000 points): NEG samples UMAP’s way, so it descends the effective one, whose targets are ν* of eq. 15.';
+  ' The purported and effective curves are eq. 6 and eq. 12 with ξ in place of φ (exact up to 5 000 points, far field above): NEG samples UMAP’s way, so it descends the effective one, whose targets are ν* of eq. 15.';
 const untracked =
   ' The purported (eq. 6) and effective (eq. 12) losses are UMAP’s and are not evaluated for this run; the actual curve is this loss on the pairs each epoch samples.';
 const negTitles = { purported: 'purported (eq. 6, ξ)', effective: 'effective (eq. 12, ξ)' };
