@@ -38,7 +38,12 @@ test('an audit of 200 000 points: read and audited in the worker, no main-thread
   await browser.startTracing(page, { path: tracePath, categories: mainThreadTraceCategories });
   const startedAt = Date.now();
   await region.getByLabel('UMAP files').setInputFiles(files);
-  // A plain wait, not a poll: a poll's evaluations would be main-thread tasks in the trace.
+  // Plain waits, not polls: a poll's evaluations would be main-thread tasks in the trace. The
+  // status names each step while the worker computes (seconds each at this size).
+  await region
+    .getByRole('status')
+    .filter({ hasText: /step 3 of 5: the losses of your layout$/ })
+    .waitFor({ timeout: 120_000 });
   await region
     .getByRole('status')
     .filter({ hasText: /^Audited / })

@@ -2,6 +2,7 @@ import * as Comlink from 'comlink';
 import { UserError } from '../src/core/errors';
 import { MAX_THREADS, type ShardAssignment } from '../src/core/optimizer';
 import {
+  type AuditProgress,
   type AuditRequest,
   auditTransferables,
   type ContinueRequest,
@@ -105,12 +106,15 @@ const api = {
   inspectCsv: async (file: Blob) => engine.inspectCsv(await file.arrayBuffer()),
   /** Parses the whole file (progress as stage 'csv', cancelled by the shared cell) into the engine. */
   loadCsv: async (file: Blob, request: CsvLoadRequest) => engine.loadCsv(await file.arrayBuffer(), request),
-  /** Audits a UMAP made elsewhere (engine/auditSession.ts), its files read here; the engine's run is not touched. */
-  async auditUmapFiles(files: File[], request: AuditRequest) {
+  /**
+   * Audits a UMAP made elsewhere (engine/auditSession.ts), its files read here; the engine's run is
+   * not touched. `onProgress` is the page's Comlink.proxy callback.
+   */
+  async auditUmapFiles(files: File[], request: AuditRequest, onProgress?: (progress: AuditProgress) => void) {
     const read = await Promise.all(
       files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
     );
-    const result = await audits.audit(read, request);
+    const result = await audits.audit(read, request, onProgress && ((progress) => void onProgress(progress)));
     return Comlink.transfer(result, auditTransferables(result));
   },
   /**

@@ -25,6 +25,31 @@ describe('the audit', () => {
     expect(auditTransferables(result)).toEqual([result.embedding.buffer, result.labels?.codes.buffer]);
   });
 
+  it('announces each of its five steps once, in order, before the result', async () => {
+    const announced: string[] = [];
+    const result = await createAuditSession().audit([file('digits.h5ad')], settings, (progress) =>
+      announced.push(`${progress.step}/${progress.steps} ${progress.doing}`),
+    );
+    expect(announced).toEqual([
+      '1/5 reading the files',
+      '2/5 the histograms and per-pair views',
+      '3/5 the losses of your layout',
+      '4/5 the losses of a random layout',
+      '5/5 the graph-neighbour recall',
+    ]);
+    expect(result.audit.n).toBe(1797);
+  });
+
+  it('announces only the reading when the files are bad', async () => {
+    const announced: number[] = [];
+    await expect(
+      createAuditSession().audit([file('digits_graph.npz')], settings, (progress) =>
+        announced.push(progress.step),
+      ),
+    ).rejects.toThrow(UserError);
+    expect(announced).toEqual([1]);
+  });
+
   it('gives the same losses from the .npz and its CSV, which have no labels', async () => {
     const [fromH5ad, fromNpz] = await Promise.all([
       auditOnce([file('digits.h5ad')], settings),

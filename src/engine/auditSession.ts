@@ -7,6 +7,7 @@
 import { UserError } from '../core/errors';
 import type { Graph } from '../core/types';
 import {
+  AUDIT_STEPS,
   auditUmap,
   type ContinueMethod,
   continueImported,
@@ -47,6 +48,16 @@ export interface AuditResult {
   seconds: number;
 }
 
+/** Where an audit is: step `step` (from 1) of `steps`, and what that step does. */
+export interface AuditProgress {
+  step: number;
+  steps: number;
+  doing: string;
+}
+
+/** The audit's steps: reading the files, then auditUmap's. */
+const STEPS = ['reading the files', ...AUDIT_STEPS];
+
 /** How to continue from their layout; their min_dist and m are the audit's. */
 export interface ContinueRequest {
   method: ContinueMethod;
@@ -83,16 +94,26 @@ export function createAuditSession() {
   let last: Audited | null = null;
 
   return {
-    /** Reads the files (readUmapFiles: a UserError says what is missing or wrong) and audits their layout. */
-    async audit(files: AuditFile[], request: AuditRequest): Promise<AuditResult> {
+    /**
+     * Reads the files (readUmapFiles: a UserError says what is missing or wrong) and audits their
+     * layout, announcing each step before it starts (seconds each at 200 000 points).
+     */
+    async audit(
+      files: AuditFile[],
+      request: AuditRequest,
+      onProgress: (progress: AuditProgress) => void = () => {},
+    ): Promise<AuditResult> {
       const started = performance.now();
+      const announce = (doing: string) =>
+        onProgress({ step: STEPS.indexOf(doing) + 1, steps: STEPS.length, doing });
+      announce(STEPS[0]);
       const imported = await readUmapFiles(
         files.map(({ name, bytes }) => ({ name, bytes: new Uint8Array(bytes) })),
         { embedding: request.embedding, labels: request.labels },
       );
       const { graph, embedding } = imported;
       const { minDist, m } = request;
-      const audit = auditUmap(graph, embedding, { minDist, m, seed: SEED });
+      const audit = auditUmap(graph, embedding, { minDist, m, seed: SEED }, announce);
       last = { graph, layout: embedding.slice(), minDist, m };
       return {
         audit,

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AuditResult, ContinueRequest, ContinueResult } from '../engine/auditSession';
+import type { AuditProgress, AuditResult, ContinueRequest, ContinueResult } from '../engine/auditSession';
 import { defaultConfig, type ExplorerConfig, sameConfig } from '../engine/config';
 import type { CsvSource } from '../engine/csvSession';
 import type { ChangeReport, Frame, Histograms, RunInfo, StageProgressReport } from '../engine/frame';
@@ -40,6 +40,8 @@ export interface AuditView {
   error?: string;
   /** The last successful audit: kept while the next one reads and when it fails. */
   result: AuditResult | null;
+  /** The step the audit being read is at (status 'reading'), once the worker has announced one. */
+  progress?: AuditProgress;
 }
 
 /** "Continue from it" on the audited layout: the continuation running, or how the last one ended. */

@@ -1,6 +1,6 @@
 import * as Comlink from 'comlink';
 import type { RunWorkerApi } from '../../workers/run.worker';
-import type { AuditRequest, ContinueRequest } from '../engine/auditSession';
+import type { AuditProgress, AuditRequest, ContinueRequest } from '../engine/auditSession';
 import { type ExplorerConfig, planChange } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
@@ -132,7 +132,16 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
       try {
         // The files themselves, not their bytes: reading 30 MB here held the page's main thread
         // for tens of ms (Blink delivers a file's chunks to the thread that reads it).
-        const result = await api.auditUmapFiles([...files], request);
+        const result = await api.auditUmapFiles(
+          [...files],
+          request,
+          // Progress comes on the proxy's own port: one arriving after the result is dropped.
+          Comlink.proxy((progress: AuditProgress) => {
+            const state = store.getState();
+            if (ticket === latestAudit && state.audit?.status === 'reading')
+              state.setAudit({ status: 'reading', result: keep(), progress });
+          }),
+        );
         if (ticket !== latestAudit) return;
         store.getState().setAudit({ status: 'done', result });
         // A continuation belongs to the layout it started from.

@@ -71,8 +71,23 @@ export function randomLayoutLike(layout: Float32Array, seed: number): Float32Arr
   return random;
 }
 
-export function auditUmap(graph: Graph, layout: Float32Array, settings: AuditSettings): UmapAudit {
+/** The audit's steps after reading, in order: each is announced before it starts (`onStep`). */
+export const AUDIT_STEPS = [
+  'the histograms and per-pair views',
+  'the losses of your layout',
+  'the losses of a random layout',
+  'the graph-neighbour recall',
+] as const;
+export type AuditStep = (typeof AUDIT_STEPS)[number];
+
+export function auditUmap(
+  graph: Graph,
+  layout: Float32Array,
+  settings: AuditSettings,
+  onStep: (step: AuditStep) => void = () => {},
+): UmapAudit {
   const { n } = graph;
+  onStep(AUDIT_STEPS[0]);
   const { a, b } = findAbParams(1, settings.minDist);
   const { m } = settings;
   const degrees = degreesOf(graph);
@@ -89,6 +104,18 @@ export function auditUmap(graph: Graph, layout: Float32Array, settings: AuditSet
     min = Math.min(min, d);
     max = Math.max(max, d);
   }
+  const histograms = {
+    mu: similarityHistogram(mu),
+    nuStar: similarityHistogram(nuStar),
+    nu: similarityHistogram(nu),
+  };
+  const pairs = pairViews(mu, nuStar, nu);
+  onStep(AUDIT_STEPS[1]);
+  const theirs = evaluateLosses(graph, layout, options);
+  const diverged = evaluateLosses(graph, 'diverged', options);
+  onStep(AUDIT_STEPS[2]);
+  const random = evaluateLosses(graph, randomLayoutLike(layout, settings.seed), options);
+  onStep(AUDIT_STEPS[3]);
   return {
     n,
     edges: graph.rowPtr[n] / 2,
@@ -98,17 +125,9 @@ export function auditUmap(graph: Graph, layout: Float32Array, settings: AuditSet
     a,
     b,
     m,
-    histograms: {
-      mu: similarityHistogram(mu),
-      nuStar: similarityHistogram(nuStar),
-      nu: similarityHistogram(nu),
-    },
-    pairs: pairViews(mu, nuStar, nu),
-    losses: {
-      theirs: evaluateLosses(graph, layout, options),
-      diverged: evaluateLosses(graph, 'diverged', options),
-      random: evaluateLosses(graph, randomLayoutLike(layout, settings.seed), options),
-    },
+    histograms,
+    pairs,
+    losses: { theirs, diverged, random },
     approximate,
     graphRecall: graphNeighbourRecall(graph, layout),
   };

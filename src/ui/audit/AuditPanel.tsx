@@ -74,6 +74,8 @@ export function AuditPanel() {
       {audit?.status === 'reading' && (
         <p role="status" className="status">
           Reading and auditing {files.map((file) => file.name).join(', ')}…
+          {audit.progress &&
+            ` step ${audit.progress.step} of ${audit.progress.steps}: ${audit.progress.doing}`}
         </p>
       )}
       {audit?.status === 'done' && result && (
