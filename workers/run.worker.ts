@@ -8,6 +8,7 @@ import {
   type ContinueRequest,
   createAuditSession,
 } from '../src/engine/auditSession';
+import { CANCEL_CELLS } from '../src/engine/cancellation';
 import type { ExplorerConfig } from '../src/engine/config';
 import type { CsvLoadRequest } from '../src/engine/csvSession';
 import { createEngine } from '../src/engine/engine';
@@ -31,6 +32,7 @@ function messageChannelScheduler(): (task: () => void) => void {
 }
 
 let cancelCell: Int32Array | null = null;
+const auditGeneration = () => (cancelCell ? Atomics.load(cancelCell, CANCEL_CELLS.audit) : 0);
 let progressListener: ((progress: StageProgressReport) => void) | null = null;
 
 /**
@@ -69,7 +71,7 @@ async function ensureHelpers(count: number): Promise<void> {
 
 const engine = createEngine({
   schedule: messageChannelScheduler(),
-  cancelGeneration: () => (cancelCell ? Atomics.load(cancelCell, 0) : 0),
+  cancelGeneration: () => (cancelCell ? Atomics.load(cancelCell, CANCEL_CELLS.run) : 0),
   onProgress: (progress) => progressListener?.(progress),
   // Without shared memory there is nothing to offer (the engine then says why it runs one thread).
   parallel: self.crossOriginIsolated
@@ -114,8 +116,15 @@ const api = {
     const read = await Promise.all(
       files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
     );
-    const result = await audits.audit(read, request, onProgress && ((progress) => void onProgress(progress)));
-    return Comlink.transfer(result, auditTransferables(result));
+    // Cancelled when the page bumps the audit's cell after this audit began (cancelAudit).
+    const generation = auditGeneration();
+    const result = await audits.audit(
+      read,
+      request,
+      onProgress && ((progress) => void onProgress(progress)),
+      () => auditGeneration() !== generation,
+    );
+    return result && Comlink.transfer(result, auditTransferables(result));
   },
   /**
    * Continues the last audited layout as an engine task (the run pauses; cancel() stops it, null);
@@ -154,7 +163,10 @@ const api = {
       onProgress && ((progress) => void onProgress(progress)),
       onPanel && ((panel, index) => void onPanel(panel, index)),
     ),
-  /** The page shares one Int32 cell; bumping it cancels a build that is busy computing. */
+  /**
+   * The page shares two Int32 cells: bumping the first cancels a build that is busy computing, the
+   * second an audit (CANCEL_CELLS).
+   */
   shareCancelCell(buffer: SharedArrayBuffer) {
     cancelCell = new Int32Array(buffer);
   },

@@ -2,16 +2,25 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../core/errors';
-import { auditTransferables, createAuditSession } from './auditSession';
+import {
+  type AuditFile,
+  type AuditRequest,
+  type AuditResult,
+  auditTransferables,
+  createAuditSession,
+} from './auditSession';
 
 const file = (name: string) => {
   const bytes = readFileSync(new URL(`import/fixtures/${name}`, import.meta.url));
   return { name, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
 };
 const settings = { minDist: 0.1, m: 5 };
-/** A fresh session's audit. */
-const auditOnce: ReturnType<typeof createAuditSession>['audit'] = (files, request) =>
-  createAuditSession().audit(files, request);
+/** A fresh session's audit, which nothing cancels. */
+async function auditOnce(files: AuditFile[], request: AuditRequest): Promise<AuditResult> {
+  const result = await createAuditSession().audit(files, request);
+  if (!result) throw new Error('an audit nothing cancelled resolved with null');
+  return result;
+}
 
 describe('the audit', () => {
   it('audits an .h5ad with its labels, and hands over the layout and the codes to transfer', async () => {
@@ -37,7 +46,7 @@ describe('the audit', () => {
       '4/5 the losses of a random layout',
       '5/5 the graph-neighbour recall',
     ]);
-    expect(result.audit.n).toBe(1797);
+    expect(result?.audit.n).toBe(1797);
   });
 
   it('announces only the reading when the files are bad', async () => {
@@ -80,6 +89,7 @@ describe('continuing from the last audit', () => {
   it('continues the layout audited last, which the page may take, and audits the result', async () => {
     const session = createAuditSession();
     const audited = await session.audit([file('digits.h5ad')], settings);
+    if (!audited) throw new Error('cancelled');
     const theirs = audited.embedding.slice();
     // As the worker does: the audited layout leaves for the page.
     structuredClone(audited.embedding, { transfer: [audited.embedding.buffer] });
@@ -103,5 +113,22 @@ describe('continuing from the last audit', () => {
     await session.audit([file('digits.h5ad')], settings);
     const task = session.continuation({ ...request, method: 'neg' });
     expect(await task({ ...loop, shouldCancel: () => true })).toBeNull();
+  });
+
+  it('an audit cancelled between two steps resolves with null, and the last audit stays the one to continue from', async () => {
+    const session = createAuditSession();
+    await session.audit([file('digits.h5ad')], settings);
+    const announced: number[] = [];
+    const cancelled = await session.audit(
+      [file('digits_graph.npz'), file('digits_umap.csv')],
+      { ...settings, m: 7 },
+      (progress) => announced.push(progress.step),
+      () => announced.length >= 2,
+    );
+    expect(cancelled).toBeNull();
+    // Read, histograms: cancelled before the losses of their layout.
+    expect(announced).toEqual([1, 2]);
+    const continued = await session.continuation(request)(loop);
+    expect(continued?.audit.m).toBe(5);
   });
 });

@@ -58,6 +58,9 @@ export interface AuditProgress {
 /** The audit's steps: reading the files, then auditUmap's. */
 const STEPS = ['reading the files', ...AUDIT_STEPS];
 
+/** Thrown between two steps of an audit that was cancelled, and caught by the session. */
+class AuditCancelled extends Error {}
+
 /** How to continue from their layout; their min_dist and m are the audit's. */
 export interface ContinueRequest {
   method: ContinueMethod;
@@ -96,24 +99,41 @@ export function createAuditSession() {
   return {
     /**
      * Reads the files (readUmapFiles: a UserError says what is missing or wrong) and audits their
-     * layout, announcing each step before it starts (seconds each at 200 000 points).
+     * layout, announcing each step before it starts (seconds each at 200 000 points). Resolves
+     * with null when `cancelled()` says so between two steps; the last audit then stays the one
+     * to continue from.
      */
     async audit(
       files: AuditFile[],
       request: AuditRequest,
       onProgress: (progress: AuditProgress) => void = () => {},
-    ): Promise<AuditResult> {
+      cancelled: () => boolean = () => false,
+    ): Promise<AuditResult | null> {
       const started = performance.now();
-      const announce = (doing: string) =>
+      const announce = (doing: string) => {
+        if (cancelled()) throw new AuditCancelled();
         onProgress({ step: STEPS.indexOf(doing) + 1, steps: STEPS.length, doing });
-      announce(STEPS[0]);
-      const imported = await readUmapFiles(
-        files.map(({ name, bytes }) => ({ name, bytes: new Uint8Array(bytes) })),
-        { embedding: request.embedding, labels: request.labels },
-      );
+      };
+      let imported: Awaited<ReturnType<typeof readUmapFiles>>;
+      let audit: UmapAudit;
+      try {
+        announce(STEPS[0]);
+        imported = await readUmapFiles(
+          files.map(({ name, bytes }) => ({ name, bytes: new Uint8Array(bytes) })),
+          { embedding: request.embedding, labels: request.labels },
+        );
+        audit = auditUmap(
+          imported.graph,
+          imported.embedding,
+          { minDist: request.minDist, m: request.m, seed: SEED },
+          announce,
+        );
+      } catch (error) {
+        if (error instanceof AuditCancelled) return null;
+        throw error;
+      }
       const { graph, embedding } = imported;
       const { minDist, m } = request;
-      const audit = auditUmap(graph, embedding, { minDist, m, seed: SEED }, announce);
       last = { graph, layout: embedding.slice(), minDist, m };
       return {
         audit,

@@ -19,3 +19,9 @@ export function createCancellation(generation: () => number = () => 0) {
 }
 
 export type Cancellation = ReturnType<typeof createCancellation>;
+
+/**
+ * The shared counters the page bumps and the run worker polls, one Int32 each in one buffer: the
+ * run's (builds, loads, tasks) and the audit's, apart so that cancelling one leaves the other going.
+ */
+export const CANCEL_CELLS = { run: 0, audit: 1 } as const;

@@ -35,7 +35,7 @@ export interface SweepView {
 
 /** The audit of a UMAP made elsewhere: the files being read, or how the last reading ended. */
 export interface AuditView {
-  status: 'reading' | 'done' | 'failed';
+  status: 'reading' | 'done' | 'failed' | 'cancelled';
   /** Why the last reading failed (status 'failed'). */
   error?: string;
   /** The last successful audit: kept while the next one reads and when it fails. */

@@ -1,6 +1,7 @@
 import * as Comlink from 'comlink';
 import type { RunWorkerApi } from '../../workers/run.worker';
 import type { AuditProgress, AuditRequest, ContinueRequest } from '../engine/auditSession';
+import { CANCEL_CELLS } from '../engine/cancellation';
 import { type ExplorerConfig, planChange } from '../engine/config';
 import { checkConfig } from '../engine/configRules';
 import type { CsvLoadRequest } from '../engine/csvSession';
@@ -32,9 +33,15 @@ const auditErrorMessage = (caught: unknown, failure: string) =>
 export function startRunClient(store: ExplorerStore = useExplorerStore) {
   const worker = new Worker(new URL('../../workers/run.worker.ts', import.meta.url), { type: 'module' });
   const api = Comlink.wrap<RunWorkerApi>(worker);
-  const cancelCell =
-    typeof SharedArrayBuffer === 'function' ? new Int32Array(new SharedArrayBuffer(4)) : null;
-  if (cancelCell) void api.shareCancelCell(cancelCell.buffer as SharedArrayBuffer);
+  const cancelCells =
+    typeof SharedArrayBuffer === 'function'
+      ? new Int32Array(new SharedArrayBuffer(4 * Object.keys(CANCEL_CELLS).length))
+      : null;
+  if (cancelCells) void api.shareCancelCell(cancelCells.buffer as SharedArrayBuffer);
+  /** Stops the audit being computed at its next step (the worker polls the cell). */
+  const cancelRunningAudit = () => {
+    if (cancelCells) Atomics.add(cancelCells, CANCEL_CELLS.audit, 1);
+  };
   void api.onProgress(
     Comlink.proxy((progress: StageProgressReport) => store.getState().setProgress(progress)),
   );
@@ -122,12 +129,15 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
     },
     /**
      * Audits a UMAP made elsewhere, in the worker beside the run (engine/auditSession.ts): the
-     * store's `audit` says 'reading', then holds the result, or what is wrong with the files while
-     * the last good result stays. An audit asked for meanwhile supersedes this one.
+     * store's `audit` says 'reading' (and the step), then holds the result, or what is wrong with
+     * the files, or 'cancelled', while the last good result stays. An audit asked for meanwhile
+     * supersedes this one, and stops it at its next step.
      */
     async auditUmapFiles(files: readonly File[], request: AuditRequest): Promise<void> {
       const ticket = ++latestAudit;
       const keep = () => store.getState().audit?.result ?? null;
+      // A newer audit supersedes one still computing: stop that one rather than wait for it.
+      if (store.getState().audit?.status === 'reading') cancelRunningAudit();
       store.getState().setAudit({ status: 'reading', result: keep() });
       try {
         // The files themselves, not their bytes: reading 30 MB here held the page's main thread
@@ -143,6 +153,10 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
           }),
         );
         if (ticket !== latestAudit) return;
+        if (!result) {
+          store.getState().setAudit({ status: 'cancelled', result: keep() });
+          return;
+        }
         store.getState().setAudit({ status: 'done', result });
         // A continuation belongs to the layout it started from.
         store.getState().setAuditContinuation(null);
@@ -155,6 +169,10 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
           });
       }
     },
+    /** Whether an audit can be stopped midway: only with shared memory (a cross-origin isolated page). */
+    canCancelAudit: cancelCells !== null,
+    /** Stops the audit being computed at its next step; the store's `audit` then says 'cancelled'. */
+    cancelAudit: cancelRunningAudit,
     /**
      * "Continue from it": the last audited layout continued in the worker (engine.runTask, which
      * pauses the run). The store's `auditContinuation` says 'running' with its progress, then holds
@@ -194,7 +212,7 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
     pairPoints: (view: 'target' | 'mu', box: PairBox): Promise<Int32Array> => api.pairPoints(view, box),
     reset: () => api.reset(),
     cancel() {
-      if (cancelCell) Atomics.add(cancelCell, 0, 1);
+      if (cancelCells) Atomics.add(cancelCells, CANCEL_CELLS.run, 1);
       return api.cancel();
     },
     async runSeeds(seeds: number, every: number) {

@@ -72,10 +72,23 @@ export function AuditPanel() {
         onChange={(patch) => run(files, { ...request, ...patch })}
       />
       {audit?.status === 'reading' && (
+        <div className="audit-reading">
+          <p role="status" className="status">
+            Reading and auditing {files.map((file) => file.name).join(', ')}…
+            {audit.progress &&
+              ` step ${audit.progress.step} of ${audit.progress.steps}: ${audit.progress.doing}`}
+          </p>
+          {client?.canCancelAudit && (
+            <button type="button" onClick={client.cancelAudit}>
+              Cancel the audit
+            </button>
+          )}
+        </div>
+      )}
+      {audit?.status === 'cancelled' && (
         <p role="status" className="status">
-          Reading and auditing {files.map((file) => file.name).join(', ')}…
-          {audit.progress &&
-            ` step ${audit.progress.step} of ${audit.progress.steps}: ${audit.progress.doing}`}
+          Audit cancelled
+          {result ? `; below: the last audit that finished (${result.files.join(' + ')}).` : '.'}
         </p>
       )}
       {audit?.status === 'done' && result && (
