@@ -110,14 +110,18 @@ const api = {
   loadCsv: async (file: Blob, request: CsvLoadRequest) => engine.loadCsv(await file.arrayBuffer(), request),
   /**
    * Audits a UMAP made elsewhere (engine/auditSession.ts), its files read here; the engine's run is
-   * not touched. `onProgress` is the page's Comlink.proxy callback.
+   * not touched. `onProgress` is the page's Comlink.proxy callback; the audit stops at its next
+   * step once the audit's cell has moved from `generation`, its value when the page asked.
    */
-  async auditUmapFiles(files: File[], request: AuditRequest, onProgress?: (progress: AuditProgress) => void) {
+  async auditUmapFiles(
+    files: File[],
+    request: AuditRequest,
+    onProgress?: (progress: AuditProgress) => void,
+    generation = auditGeneration(),
+  ) {
     const read = await Promise.all(
       files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })),
     );
-    // Cancelled when the page bumps the audit's cell after this audit began (cancelAudit).
-    const generation = auditGeneration();
     const result = await audits.audit(
       read,
       request,

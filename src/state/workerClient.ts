@@ -151,6 +151,8 @@ export function startRunClient(store: ExplorerStore = useExplorerStore) {
             if (ticket === latestAudit && state.audit?.status === 'reading')
               state.setAudit({ status: 'reading', result: keep(), progress });
           }),
+          // Read here, when asked: a cancel from now on reaches this audit whenever the worker starts it.
+          cancelCells ? Atomics.load(cancelCells, CANCEL_CELLS.audit) : 0,
         );
         if (ticket !== latestAudit) return;
         if (!result) {
