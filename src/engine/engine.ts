@@ -146,10 +146,14 @@ export function createEngine(engineOptions: EngineOptions = {}) {
     if (pendingBuild || (run && (playing || stepsRequested > 0))) ensureTick();
   }
 
-  /** Stops the run in favour of a long task (multi-seed runs, Table 1, a sweep, runTask), which then yields between slices. */
+  /**
+   * Stops the run in favour of a long task (multi-seed runs, Table 1, a sweep, runTask), which then
+   * yields between slices; the page learns at once that the run paused.
+   */
   function pauseFor(): () => boolean {
     playing = false;
     stepsRequested = 0;
+    frames.publish();
     return cancellation.begin();
   }
 
@@ -237,7 +241,6 @@ export function createEngine(engineOptions: EngineOptions = {}) {
       const base = request.config ?? requested ?? run?.config;
       if (!base) throw new UserError('Start a run first.');
       const shouldCancel = pauseFor();
-      frames.publish();
       return table1Task(
         base,
         request,
@@ -260,7 +263,6 @@ export function createEngine(engineOptions: EngineOptions = {}) {
       const base = requested ?? run?.config;
       if (!base) throw new UserError('Start a run first.');
       const shouldCancel = pauseFor();
-      frames.publish();
       return sweepTask(
         base,
         spec,
@@ -282,7 +284,6 @@ export function createEngine(engineOptions: EngineOptions = {}) {
       onProgress?: (progress: SliceProgress) => void,
     ): Promise<T> {
       const shouldCancel = pauseFor();
-      frames.publish();
       return slicedTask(task, shouldCancel, options, onProgress);
     },
 

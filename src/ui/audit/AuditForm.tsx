@@ -10,6 +10,22 @@ const settings = [
   { key: 'm', parameter: numberParameters.m, caption: 'your run’s negative_sample_rate (m)' },
 ] as const;
 
+/** What to read from files that offer several: shown only then, the first offered by default. */
+const choosers = [
+  {
+    key: 'embedding',
+    label: 'embedding',
+    help: "Which of the file's 2-D embeddings to audit.",
+    testId: 'audit-embedding',
+  },
+  {
+    key: 'labels',
+    label: 'label column',
+    help: 'Which categorical column colours the points.',
+    testId: 'audit-labels',
+  },
+] as const;
+
 const names = (list: string[]) => list.map((name) => ({ value: name, label: name }));
 
 /**
@@ -60,26 +76,22 @@ export function AuditForm({
           onCommit={(value) => onChange({ [key]: value })}
         />
       ))}
-      {embeddingNames.length > 1 && (
-        <Select
-          label="embedding"
-          help="Which of the file's 2-D embeddings to audit."
-          value={request.embedding ?? embeddingNames[0]}
-          choices={names(embeddingNames)}
-          onChange={(embedding) => onChange({ embedding })}
-          testId="audit-embedding"
-        />
-      )}
-      {labelColumns.length > 1 && (
-        <Select
-          label="label column"
-          help="Which categorical column colours the points."
-          value={request.labels ?? labelColumns[0]}
-          choices={names(labelColumns)}
-          onChange={(labels) => onChange({ labels })}
-          testId="audit-labels"
-        />
-      )}
+      {choosers.map(({ key, label, help, testId }) => {
+        const offered = { embedding: embeddingNames, labels: labelColumns }[key];
+        return (
+          offered.length > 1 && (
+            <Select
+              key={key}
+              label={label}
+              help={help}
+              value={request[key] ?? offered[0]}
+              choices={names(offered)}
+              onChange={(value) => onChange({ [key]: value })}
+              testId={testId}
+            />
+          )
+        );
+      })}
     </div>
   );
 }

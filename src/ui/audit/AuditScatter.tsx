@@ -4,7 +4,7 @@ import { useElementWidth } from '../charts/useElementWidth';
 import { formatInteger } from '../format';
 import type { PointColouring } from '../scatter/pointColours';
 import { ScatterLegend } from '../scatter/ScatterLegend';
-import { drawSweepPanel, panelColouring } from '../sweep/drawSweepPanel';
+import { drawThumbnail, thumbnailColouring } from '../scatter/thumbnail';
 
 /** Side of the plot until its frame is measured, and at most (beside the numbers, not over them). */
 const FALLBACK_SIDE = 320;
@@ -12,7 +12,7 @@ const MAX_SIDE = 420;
 
 /** Their labels in the main scatter's palette, or one colour when the files have none. */
 function colouringOf({ labels, embedding }: AuditResult): PointColouring {
-  return panelColouring(
+  return thumbnailColouring(
     labels ? { kind: 'label', labels: labels.codes, names: labels.names } : { kind: 'uniform' },
     embedding.length / 2,
   );
@@ -45,7 +45,7 @@ export function AuditScatter({
   useEffect(() => {
     // In frames of their own, not in the render's commit (e2e/audit-scale.spec.ts).
     const canvas = canvasRef.current;
-    return canvas ? drawSweepPanel(canvas, layout, colouring, side, window.devicePixelRatio || 1) : undefined;
+    return canvas ? drawThumbnail(canvas, layout, colouring, side, window.devicePixelRatio || 1) : undefined;
   }, [layout, colouring, side]);
   const coloured = labels ? `, coloured by ${labels.name}` : '';
   return (

@@ -3,7 +3,7 @@ import { type SweepPanel, sweepValues } from '../../engine/sweep';
 import type { SweepView } from '../../state/store';
 import { useElementWidth } from '../charts/useElementWidth';
 import { ScatterLegend } from '../scatter/ScatterLegend';
-import { drawSweepPanel, panelColouring } from './drawSweepPanel';
+import { drawThumbnail, thumbnailColouring } from '../scatter/thumbnail';
 import { formatMetric, sweepMetricLabels, sweepValueLabel } from './sweepLabels';
 
 /** Side of a panel until its cell is measured. */
@@ -24,13 +24,13 @@ function PanelCanvas({ panel, title }: { panel: SweepPanel; title: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const side = useElementWidth(frameRef, FALLBACK_SIDE);
   const colouring = useMemo(
-    () => panelColouring(panel.colours, panel.embedding.length / 2),
+    () => thumbnailColouring(panel.colours, panel.embedding.length / 2),
     [panel.colours, panel.embedding],
   );
   useEffect(() => {
     const canvas = canvasRef.current;
     return canvas
-      ? drawSweepPanel(canvas, panel.embedding, colouring, side, window.devicePixelRatio || 1)
+      ? drawThumbnail(canvas, panel.embedding, colouring, side, window.devicePixelRatio || 1)
       : undefined;
   }, [panel.embedding, colouring, side]);
   return (

@@ -1,8 +1,8 @@
 import type { SweepColours } from '../../engine/sweep';
-import { inFrames } from '../scatter/inFrames';
-import { colourByHue, colourByLabel, colourUniform, type PointColouring } from '../scatter/pointColours';
-import { fitBox, sizeDrawingBuffer, viewFor } from '../scatter/scene';
-import { createSplatRaster, splatPoints, toStraightRgba } from '../scatter/splatPoints';
+import { inFrames } from './inFrames';
+import { colourByHue, colourByLabel, colourUniform, type PointColouring } from './pointColours';
+import { fitBox, sizeDrawingBuffer, viewFor } from './scene';
+import { createSplatRaster, splatPoints, toStraightRgba } from './splatPoints';
 
 /** Point side in CSS px: small, so 10 000 points in a thumbnail still show where they crowd… */
 const POINT_SIZE = 1.5;
@@ -11,8 +11,8 @@ const POINT_ALPHA = 0.6;
 const MARGIN_PX = 6;
 const NO_ZOOM = { k: 1, x: 0, y: 0 };
 
-/** A panel's colours as the main scatter draws them (same palette). */
-export function panelColouring(colours: SweepColours, n: number): PointColouring {
+/** A thumbnail's colours as the main scatter draws them (same palette). */
+export function thumbnailColouring(colours: SweepColours, n: number): PointColouring {
   return colours.kind === 'label'
     ? colourByLabel(colours.labels, colours.names.length)
     : colours.kind === 'hue'
@@ -21,12 +21,12 @@ export function panelColouring(colours: SweepColours, n: number): PointColouring
 }
 
 /**
- * Draws one panel's n×2 layout, every point, into a side × side CSS px canvas at `pixelRatio`,
+ * Draws an n×2 layout (a sweep's panel, an audited layout), every point, into a side × side CSS px canvas at `pixelRatio`,
  * fitted to its own bounding square (one scale for both axes, so shapes are not stretched). The
  * points are rasterised here (splatPoints) a slice per frame (inFrames), so 200 000 points never
  * hold the page, and the canvas changes once, when the picture is whole. Returns a cancel function.
  */
-export function drawSweepPanel(
+export function drawThumbnail(
   canvas: HTMLCanvasElement,
   points: Float32Array,
   colouring: PointColouring,
